@@ -141,12 +141,24 @@ def name_value_rows(rows, width):
 SKIP_NAME = re.compile(r"^\((Reserved|Unused)\)$|^Extensions$", re.I)
 
 
+REJECTED = []
+
+
 def clean_value(name, value, width):
     """Returns the int code, or None for reserved/unused/extension rows."""
+    code = parse_code(name, value, width)
+    if code is None and not SKIP_NAME.match(name):
+        REJECTED.append((name, value))
+    return code
+
+
+def parse_code(name, value, width):
     if SKIP_NAME.match(name) or "X" in value.upper().replace("0X", ""):
         return None
-    # a few rows carry a remark after the code: "00000006 (deprecated)"
-    m = re.fullmatch(r"([0-9A-Fa-f]{%d})(?:\s+\(deprecated\))?" % width, value)
+    # a few rows carry a remark after the code ("00000006 (deprecated)"), the last 2.1 tags a
+    # 0x prefix ("0x42016A")
+    value = re.sub(r"^0x", "", value)
+    m = re.fullmatch(r"([0-9A-Fa-f]{%d})(?:\s+\([^)]*\))?" % width, value)
     return int(m.group(1), 16) if m else None
 
 
@@ -301,8 +313,9 @@ def pykmip_versions(path):
             version = m.group(1)
             continue
         m = re.match(r"^\s+\w+\s*=\s*(0x[0-9A-Fa-f]+)", line)
-        if m and cls and version:
-            out[cls].setdefault(int(m.group(1), 16), version)
+        if m and cls:
+            # "?" = listed without a section comment: known to PyKMIP (so at most 2.0), version unknown
+            out[cls].setdefault(int(m.group(1), 16), version or "?")
     return out
 
 
@@ -372,6 +385,10 @@ VARYING = {"AttributeValue", "UniqueIdentifier", "KeyValue", "KeyMaterial", "Cre
 
 def since_of(code, in14, in21, py, where, notes, fallback=None):
     v = py.get(code)
+    if v == "?" and not in14:
+        return V20
+    if v == "?":
+        v = None
     if v is None and fallback is not None and in14:
         # PyKMIP has no section comment for this table: the values the 1.4 text lists are taken
         # to arrive with the tag that carries them
@@ -391,6 +408,9 @@ def since_of(code, in14, in21, py, where, notes, fallback=None):
         notes.append("%s 0x%X: PyKMIP says %s but the 1.4 text lacks it; recorded as 2.0"
                      % (where, code, v))
         return V20
+    notes.append("%s 0x%X: since 2.1 because PyKMIP 0.10 (which covers 2.0) lacks it%s"
+                 % (where, code, "; the 2.1 revision history confirms it" if where in ("tag", "Operation") or
+                    where.startswith("Rotate") or where == "ProcessingStage" else ""))
     return V21
 
 
@@ -415,7 +435,7 @@ def build(shared, pykmip):
             a, b = t14s.get(spec_enum, {}), t21s.get(spec_enum, {})
             ename = xml_name(spec_enum)
             pv = py.get(squash(ename), {})
-            fallback = tag_since.get(ename) if not pv else None
+            fallback = tag_since.get(ename)
             rows = []
             for code in sorted(set(a) | set(b)):
                 spec = b.get(code, a.get(code))
@@ -561,7 +581,8 @@ def main():
         return 1 if problems else 0
 
     os.makedirs(args.out, exist_ok=True)
-    unsure = [n for n in notes if "not established" in n or "PyKMIP says" in n or "inferred" in n]
+    unsure = [n for n in notes if "not established" in n or "PyKMIP says" in n or "inferred" in n
+              or ("lacks it" in n and "confirms" not in n)]
     write_tsv(os.path.join(args.out, "tags.tsv"),
               ["code", "name", "specName", "type", "since", "until", "enumeration"],
               COMMON + ["type: from the test cases and the spec's object tables; * = varies or unknown."]
