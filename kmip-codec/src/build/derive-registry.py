@@ -124,8 +124,8 @@ def heading_at(heads, idx):
     return best
 
 
-def name_value_rows(rows, width):
-    """Rows after a Name|Value header whose value is `width` hex digits (or a range/X pattern)."""
+def name_value_rows(rows):
+    """(name, value) cell pairs of the rows after the Name | Value header; values still raw text."""
     out, seen_header = [], False
     for row in rows:
         if len(row) >= 2 and row[0] == "Name" and row[1].startswith("Value"):
@@ -199,26 +199,24 @@ def extract_v14(lines):
     tags, enums, masks = {}, collections.OrderedDict(), collections.OrderedDict()
     for start, rows in parse_boxes(lines):
         head = heading_at(heads, start)
-        if head is None or start > len(lines):
-            continue
-        if not head.startswith("9.1.3") or start < 9000 and False:
+        if head is None:
             continue
         title = re.sub(r"^[\d.]+\s+", "", head)
         if head.startswith("9.1.3.1 "):
-            for name, value in name_value_rows(rename_header(rows), 6):
+            for name, value in name_value_rows(rename_header(rows)):
                 code = clean_value(name, value, 6)
                 if code is not None:
                     add_unique(tags, code, name, "1.4 tags")
         elif head.startswith("9.1.3.2."):
             ename = re.sub(r"\s+Enumeration$", "", title)
             table = enums.setdefault(ename, {})
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(table, code, name, "1.4 " + ename)
         elif head.startswith("9.1.3.3."):
             table = masks.setdefault(title, {})
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(table, code, name, "1.4 " + title)
@@ -235,7 +233,7 @@ def extract_v21(lines):
             continue
         title = re.sub(r"^[\d.]+\s+", "", head)
         if head.startswith("11.56 "):
-            for name, value in name_value_rows(rows, 6):
+            for name, value in name_value_rows(rows):
                 if re.fullmatch(r"\(Reserved\)", name) and re.fullmatch(r"[0-9A-F]{6}", value):
                     reserved_tags.add(int(value, 16))
                 code = clean_value(name, value, 6)
@@ -243,12 +241,12 @@ def extract_v21(lines):
                     add_unique(tags, code, name, "2.1 tags")
         elif head.startswith("11."):
             ename = re.sub(r"\s+Enumeration$", "", title)
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(enums.setdefault(ename, {}), code, name, "2.1 " + ename)
         elif head.startswith("12."):
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(masks.setdefault(title, {}), code, name, "2.1 " + title)
@@ -428,7 +426,7 @@ def build(shared, pykmip):
     notes = []
 
     # --- enumerations and masks
-    def merge(t14s, t21s, kind):
+    def merge(t14s, t21s):
         out = collections.OrderedDict()
         names = sorted(set(t14s) | set(t21s), key=lambda n: xml_name(n))
         for spec_enum in names:
@@ -462,13 +460,13 @@ def build(shared, pykmip):
 
     e14.pop("Tag", None)
     e21.pop("Tag", None)  # the Tag enumeration is tags.tsv itself
-    enums = merge(e14, e21, "enum")
+    enums = merge(e14, e21)
     enums["PKCS_11Function"] = ("PKCS#11 Function",
                                 [[i + 1, n, n, V20, ""] for i, n in enumerate(PKCS11_FUNCTIONS)])
     enums["PKCS_11ReturnCode"] = ("PKCS#11 Return Code",
                                   [[c, n, n, V20, ""] for n, c in PKCS11_RETURN_CODES])
     enums = collections.OrderedDict(sorted(enums.items()))
-    masks = merge(m14, m21, "mask")
+    masks = merge(m14, m21)
 
     # --- tags
     tag_rows = []
@@ -566,11 +564,6 @@ def main():
         for t in vtypes.get(el, ()):
             if row and row[3] not in ("*", t):
                 problems.append("element %s: vectors type %s, table %s" % (el, t, row[3]))
-    for el in sorted(vtypes):
-        row = by_name.get(el)
-        if row and row[3] != "*" and len(vtypes[el]) == 1 and row[3] != next(iter(vtypes[el])):
-            pass
-
     print("vectors: %d files, %d element names, %d problems" % (len(files), len(vtypes), len(problems)),
           file=sys.stderr)
     for p in problems:
