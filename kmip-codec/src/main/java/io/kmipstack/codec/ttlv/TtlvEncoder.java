@@ -33,7 +33,11 @@ public final class TtlvEncoder {
         buf.ensureWritable(len);
         int at = buf.writerIndex();
         if (buf.hasArray()) {
-            write(item, buf.array(), buf.arrayOffset() + at);
+            // write() leaves padding bytes untouched, trusting them to be zero as in a new array;
+            // a pooled buffer's array still holds whatever was written there before.
+            int start = buf.arrayOffset() + at;
+            java.util.Arrays.fill(buf.array(), start, start + len, (byte) 0);
+            write(item, buf.array(), start);
             buf.writerIndex(at + len);
         } else {
             byte[] tmp = new byte[len];
