@@ -106,7 +106,9 @@ public final class TtlvDecoder {
             Ttlv result;
             switch (type) {
                 case STRUCTURE -> {
-                    if (depth + 1 >= limits.maxDepth()) {
+                    // The children sit at level depth + 2, counting the root as level 1. An empty Structure has
+                    // none, so it is within the limit wherever the Structure itself is.
+                    if (n > 0 && depth + 1 >= limits.maxDepth()) {
                         throw fail("nesting depth: " + (depth + 2) + " (expected: <= " + limits.maxDepth() + ")",
                                 headerAt, depth + 1);
                     }
