@@ -56,7 +56,7 @@ public final class TtlvEncoder {
                 }
                 yield sum;
             }
-            case TEXT_STRING -> utf8Length(item.textValue());
+            case TEXT_STRING -> item.isTextView() ? item.viewLength() : utf8Length((String) item.ref());
             case BYTE_STRING, BIG_INTEGER -> item.bytesValue().length();
             default -> item.type().fixedLength();
         };
@@ -103,8 +103,13 @@ public final class TtlvEncoder {
                 return v + ((n + 7) & ~7);
             }
             case TEXT_STRING -> {
-                String s = (String) item.ref();
-                int n = writeUtf8(s, out, v);
+                int n;
+                if (item.isTextView()) {
+                    n = item.viewLength();
+                    System.arraycopy((byte[]) item.ref(), item.viewOffset(), out, v, n);
+                } else {
+                    n = writeUtf8((String) item.ref(), out, v);
+                }
                 putInt(out, at + 4, n);
                 return v + ((n + 7) & ~7);
             }
