@@ -169,7 +169,7 @@ class KmipFrameDecoderTest {
         // without a second exception, and the channel is left for its owner to close.
         byte[] good = messages.get(0);
         assertThat(ch.writeInbound(buf(good, 0, good.length))).isFalse();
-        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(ch.<Object>readInbound()).isNull();
         assertThat(ch.isOpen()).isTrue();
         assertThat(ch.finishAndReleaseAll()).isFalse();
         assertThat(first.refCnt()).isEqualTo(1);

@@ -28,7 +28,7 @@ class TtlvMessageCodecTest {
     void decodesFramesToTrees() {
         EmbeddedChannel ch = new EmbeddedChannel(TtlvMessageDecoder.create());
         assertThat(ch.writeInbound(CREATE.clone())).isTrue();
-        assertThat((Object) ch.readInbound()).isEqualTo(TtlvDecoder.create().decode(CREATE));
+        assertThat(ch.<Object>readInbound()).isEqualTo(TtlvDecoder.create().decode(CREATE));
         assertThat(ch.finishAndReleaseAll()).isFalse();
     }
 
@@ -40,7 +40,7 @@ class TtlvMessageCodecTest {
         EmbeddedChannel ch = new EmbeddedChannel(KmipFrameDecoder.create(), TtlvMessageDecoder.create());
         assertThat(ch.writeInbound(in)).isTrue();
 
-        assertThat((Object) ch.readInbound()).isEqualTo(TtlvDecoder.create().decode(CREATE));
+        assertThat(ch.<Object>readInbound()).isEqualTo(TtlvDecoder.create().decode(CREATE));
         Object second = ch.readInbound();
         assertThat(second).isInstanceOf(InvalidKmipMessage.class);
         InvalidKmipMessage invalid = (InvalidKmipMessage) second;
@@ -48,7 +48,7 @@ class TtlvMessageCodecTest {
         assertThat(invalid.cause().offset()).isEqualTo(8);
         assertThat(invalid.cause().tagPath()).isEqualTo("420078/420008");
         assertThat(invalid.toString()).contains("Bytes[len=24, redacted]");
-        assertThat((Object) ch.readInbound()).isEqualTo(TtlvDecoder.create().decode(ENCRYPT));
+        assertThat(ch.<Object>readInbound()).isEqualTo(TtlvDecoder.create().decode(ENCRYPT));
         assertThat(in.refCnt()).isZero();
         assertThat(ch.finishAndReleaseAll()).isFalse();
     }
@@ -84,7 +84,7 @@ class TtlvMessageCodecTest {
             out.release();
             assertThat(out.refCnt()).isZero();
         }
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(ch.finishAndReleaseAll()).isFalse();
     }
 
@@ -110,10 +110,10 @@ class TtlvMessageCodecTest {
         client.writeOutbound(request);
         ByteBuf wire = client.readOutbound();
         server.writeInbound(wire);
-        assertThat((Object) server.readInbound()).isEqualTo(request);
+        assertThat(server.<Object>readInbound()).isEqualTo(request);
         server.writeOutbound(response);
         client.writeInbound((ByteBuf) server.readOutbound());
-        assertThat((Object) client.readInbound()).isEqualTo(response);
+        assertThat(client.<Object>readInbound()).isEqualTo(response);
         assertThat(wire.refCnt()).isZero();
         assertThat(client.finishAndReleaseAll()).isFalse();
         assertThat(server.finishAndReleaseAll()).isFalse();
