@@ -1,6 +1,7 @@
 package io.kmipstack.codec.ttlv;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,18 @@ public final class Ttlv {
         return new Ttlv(tag, ItemType.STRUCTURE, 0, List.of(children));
     }
 
-    /** For the decoder, which hands over a list it will not touch again. */
-    static Ttlv structureOwned(int tag, List<Ttlv> children) {
-        return new Ttlv(tag, ItemType.STRUCTURE, 0, java.util.Collections.unmodifiableList(children));
+    /** For the decoder, which hands over an exact-size array it will not touch again. */
+    static Ttlv structureOwned(int tag, Ttlv[] children) {
+        return new Ttlv(tag, ItemType.STRUCTURE, 0, children.length == 0 ? List.of() : new TtlvChildren(children));
+    }
+
+    /**
+     * For the decoder: a Text String whose value is {@code length} bytes of ASCII at
+     * {@code offset} in {@code message}, already checked. The String is built on demand by
+     * {@link #textValue()}; most decoded text (identifiers, names) is only compared or re-encoded.
+     */
+    static Ttlv asciiTextView(int tag, byte[] message, int offset, int length) {
+        return new Ttlv(tag, ItemType.TEXT_STRING, ((long) offset << 32) | length, message);
     }
 
     public static Ttlv integer(int tag, int value) {
@@ -182,7 +192,23 @@ public final class Ttlv {
 
     public String textValue() {
         expect(ItemType.TEXT_STRING);
-        return (String) ref;
+        return ref instanceof byte[] ascii
+                ? new String(ascii, viewOffset(), viewLength(), StandardCharsets.ISO_8859_1)
+                : (String) ref;
+    }
+
+    // A Text String is held either as a String or, when decoded from ASCII, as a view: ref is the
+    // message array and primitive packs the offset (high 32 bits) and length (low 32 bits).
+    boolean isTextView() {
+        return ref instanceof byte[];
+    }
+
+    int viewOffset() {
+        return (int) (primitive >>> 32);
+    }
+
+    int viewLength() {
+        return (int) primitive;
     }
 
     /** The bytes of a Byte String, or the two's-complement bytes of a Big Integer. */
@@ -234,12 +260,46 @@ public final class Ttlv {
         if (this == o) {
             return true;
         }
-        return o instanceof Ttlv t && tag == t.tag && type == t.type && primitive == t.primitive && Objects.equals(ref, t.ref);
+        if (!(o instanceof Ttlv t) || tag != t.tag || type != t.type) {
+            return false;
+        }
+        if (type == ItemType.TEXT_STRING) {
+            return textEquals(t);
+        }
+        return primitive == t.primitive && Objects.equals(ref, t.ref);
+    }
+
+    // Equal text is equal whichever way either side holds it; compares without building Strings.
+    private boolean textEquals(Ttlv t) {
+        if (isTextView() && t.isTextView()) {
+            return java.util.Arrays.equals((byte[]) ref, viewOffset(), viewOffset() + viewLength(),
+                    (byte[]) t.ref, t.viewOffset(), t.viewOffset() + t.viewLength());
+        }
+        if (!isTextView() && !t.isTextView()) {
+            return ref.equals(t.ref);
+        }
+        Ttlv view = isTextView() ? this : t;
+        String s = (String) (isTextView() ? t.ref : ref);
+        byte[] a = (byte[]) view.ref;
+        int n = view.viewLength();
+        if (s.length() != n) {
+            return false;
+        }
+        for (int i = 0, at = view.viewOffset(); i < n; i++) {
+            if (s.charAt(i) != a[at + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return (tag * 31 + type.hashCode()) * 31 + Long.hashCode(primitive) * 31 + Objects.hashCode(ref);
+        int h = tag * 31 + type.hashCode();
+        if (type == ItemType.TEXT_STRING) {
+            return h * 31 + textValue().hashCode();
+        }
+        return h * 31 + Long.hashCode(primitive) * 31 + Objects.hashCode(ref);
     }
 
     /** A one-line form with hex tags; byte values are redacted (see {@link Bytes}). */
@@ -264,7 +324,7 @@ public final class Ttlv {
                 }
                 sb.append(']');
             }
-            case TEXT_STRING -> sb.append('=').append('"').append(ref).append('"');
+            case TEXT_STRING -> sb.append('=').append('"').append(textValue()).append('"');
             case BYTE_STRING, BIG_INTEGER -> sb.append('=').append(ref);
             case BOOLEAN -> sb.append('=').append(primitive != 0);
             case ENUMERATION -> sb.append(String.format("=0x%08X", (int) primitive));

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 
 /**
  * Strict TTLV decoder (KMIP 1.4 section 9.1, 2.1 section 10.1). Rejects, with offset and tag path:
@@ -14,9 +13,10 @@ import java.util.ArrayList;
  * top-level item. Every length is checked against the bytes actually present before anything is
  * allocated for it.
  *
- * <p>Byte String and Big Integer values are views of the input array, not copies: the caller hands
- * over an array it will not modify while the tree is in use (the Netty frame decoder gives each
- * frame its own array).
+ * <p>Byte String, Big Integer and ASCII Text String values are views of the input array, not
+ * copies: the caller hands over an array it will not modify while the tree is in use (the Netty
+ * frame decoder gives each frame its own array). Each Structure's children are one exact-size
+ * array, so a decode allocates little beyond one object per item.
  */
 public final class TtlvDecoder {
 
@@ -64,8 +64,13 @@ public final class TtlvDecoder {
         final int base;
         final int end;
         int pos;
-        // Tags from the root to the item being decoded, for error messages only.
-        final int[] path = new int[limits.maxDepth() + 1];
+        // Tags from the root to the item being decoded, for error messages only; grown on demand
+        // because real messages nest about 6 deep while the limit may be far larger.
+        int[] path = new int[Math.min(limits.maxDepth() + 1, 8)];
+        // The children of every Structure still open, innermost last; each Structure copies its
+        // own run out to an exact-size array when it ends and pops it.
+        Ttlv[] stack = new Ttlv[16];
+        int top;
 
         Cursor(byte[] in, int start, int end) {
             this.in = in;
@@ -81,6 +86,9 @@ public final class TtlvDecoder {
                 throw fail("truncated item header: " + (limit - pos) + " bytes (expected: >= 8)", headerAt, depth);
             }
             int tag = ((in[pos] & 0xFF) << 16) | ((in[pos + 1] & 0xFF) << 8) | (in[pos + 2] & 0xFF);
+            if (depth == path.length) {
+                path = java.util.Arrays.copyOf(path, 2 * depth);
+            }
             path[depth] = tag;
             int prefix = tag >>> 16;
             if (prefix != 0x42 && prefix != 0x54) {
@@ -106,19 +114,26 @@ public final class TtlvDecoder {
             Ttlv result;
             switch (type) {
                 case STRUCTURE -> {
-                    if (depth + 1 >= limits.maxDepth()) {
+                    // The children sit at level depth + 2, counting the root as level 1. An empty Structure has
+                    // none, so it is within the limit wherever the Structure itself is.
+                    if (n > 0 && depth + 1 >= limits.maxDepth()) {
                         throw fail("nesting depth: " + (depth + 2) + " (expected: <= " + limits.maxDepth() + ")",
                                 headerAt, depth + 1);
                     }
                     int structEnd = valueAt + n;
-                    ArrayList<Ttlv> children = new ArrayList<>(Math.min(8, n / 8));
+                    int mark = top;
                     // Every child is padded to 8 bytes, so a Structure length that is not a multiple
                     // of 8 ends mid-child and fails the child's bound check; its padding is then
                     // checked below like any other value's.
                     while (pos < structEnd) {
-                        children.add(item(depth + 1, structEnd));
+                        Ttlv child = item(depth + 1, structEnd);
+                        if (top == stack.length) {
+                            stack = java.util.Arrays.copyOf(stack, 2 * top);
+                        }
+                        stack[top++] = child;
                     }
-                    result = Ttlv.structureOwned(tag, children);
+                    result = Ttlv.structureOwned(tag, java.util.Arrays.copyOfRange(stack, mark, top));
+                    top = mark;
                 }
                 case INTEGER -> result = Ttlv.integer(tag, readInt(valueAt));
                 case ENUMERATION -> result = Ttlv.enumeration(tag, readInt(valueAt));
@@ -141,7 +156,9 @@ public final class TtlvDecoder {
                     result = Ttlv.bigInteger(tag, Bytes.wrap(in, valueAt, n));
                 }
                 case BYTE_STRING -> result = Ttlv.bytes(tag, Bytes.wrap(in, valueAt, n));
-                case TEXT_STRING -> result = Ttlv.text(tag, utf8(valueAt, n, headerAt, depth + 1));
+                case TEXT_STRING -> result = isAscii(valueAt, n)
+                        ? Ttlv.asciiTextView(tag, in, valueAt, n)
+                        : Ttlv.text(tag, utf8(valueAt, n, headerAt, depth + 1));
                 default -> throw new AssertionError(type);
             }
             for (int i = valueAt + n, stop = valueAt + (int) padded; i < stop; i++) {
@@ -153,17 +170,16 @@ public final class TtlvDecoder {
             return result;
         }
 
-        private String utf8(int at, int n, int headerAt, int depth) {
-            boolean ascii = true;
+        private boolean isAscii(int at, int n) {
             for (int i = at, stop = at + n; i < stop; i++) {
                 if (in[i] < 0) {
-                    ascii = false;
-                    break;
+                    return false;
                 }
             }
-            if (ascii) {
-                return new String(in, at, n, StandardCharsets.ISO_8859_1);
-            }
+            return true;
+        }
+
+        private String utf8(int at, int n, int headerAt, int depth) {
             try {
                 return StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)

@@ -33,7 +33,11 @@ public final class TtlvEncoder {
         buf.ensureWritable(len);
         int at = buf.writerIndex();
         if (buf.hasArray()) {
-            write(item, buf.array(), buf.arrayOffset() + at);
+            // write() leaves padding bytes untouched, trusting them to be zero as in a new array;
+            // a pooled buffer's array still holds whatever was written there before.
+            int start = buf.arrayOffset() + at;
+            java.util.Arrays.fill(buf.array(), start, start + len, (byte) 0);
+            write(item, buf.array(), start);
             buf.writerIndex(at + len);
         } else {
             byte[] tmp = new byte[len];
@@ -52,7 +56,7 @@ public final class TtlvEncoder {
                 }
                 yield sum;
             }
-            case TEXT_STRING -> utf8Length(item.textValue());
+            case TEXT_STRING -> item.isTextView() ? item.viewLength() : utf8Length((String) item.ref());
             case BYTE_STRING, BIG_INTEGER -> item.bytesValue().length();
             default -> item.type().fixedLength();
         };
@@ -99,8 +103,13 @@ public final class TtlvEncoder {
                 return v + ((n + 7) & ~7);
             }
             case TEXT_STRING -> {
-                String s = (String) item.ref();
-                int n = writeUtf8(s, out, v);
+                int n;
+                if (item.isTextView()) {
+                    n = item.viewLength();
+                    System.arraycopy((byte[]) item.ref(), item.viewOffset(), out, v, n);
+                } else {
+                    n = writeUtf8((String) item.ref(), out, v);
+                }
                 putInt(out, at + 4, n);
                 return v + ((n + 7) & ~7);
             }
