@@ -12,14 +12,18 @@ public record TtlvLimits(int maxMessageSize, int maxDepth) {
     /** KMIP's deepest legitimate nesting (a wrapped key in a batch item in 2.x) is about 10. */
     public static final int DEFAULT_MAX_DEPTH = 32;
 
+    /** The largest depth a configuration may ask for. */
+    public static final int MAX_DEPTH_CAP = 256;
+
     public static final TtlvLimits DEFAULT = new TtlvLimits(DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_DEPTH);
 
     public TtlvLimits {
         if (maxMessageSize < 8) {
             throw new IllegalArgumentException("maxMessageSize: " + maxMessageSize + " (expected: >= 8)");
         }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: >= 1)");
+        // The decoder recurses once per level; the cap keeps hostile nesting far from the stack's end.
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH_CAP) {
+            throw new IllegalArgumentException("maxDepth: " + maxDepth + " (expected: 1 to " + MAX_DEPTH_CAP + ")");
         }
     }
 }
