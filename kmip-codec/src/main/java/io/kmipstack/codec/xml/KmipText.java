@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The text forms of KMIP tags and values that the XML and JSON encodings share (KMIP Additional
@@ -285,11 +287,17 @@ public final class KmipText {
      */
     public static final class Symbols {
 
-        private final EnumDef def;
-        private List<EnumValueDef> bitsAscending;
+        // One per registry table, so that a mask's sorted bits are computed once.
+        private static final Map<String, Symbols> BY_TABLE = new ConcurrentHashMap<>();
+
+        private final EnumDef def; // null when the registry lacks the table a tag names
+        private final List<EnumValueDef> bitsAscending;
 
         private Symbols(EnumDef def) {
             this.def = def;
+            List<EnumValueDef> bits = new ArrayList<>(def == null ? List.of() : def.values());
+            bits.sort(Comparator.comparingLong(v -> v.code() & 0xFFFF_FFFFL));
+            this.bitsAscending = List.copyOf(bits);
         }
 
         /** Whether these are mask bits (an Integer written as names) rather than enumeration values. */
@@ -335,7 +343,7 @@ public final class KmipText {
             }
             StringBuilder sb = new StringBuilder();
             int rest = mask;
-            for (EnumValueDef bit : bits()) {
+            for (EnumValueDef bit : bitsAscending) {
                 int code = bit.code();
                 if (code != 0 && (rest & code) == code) {
                     if (sb.length() > 0) {
@@ -399,16 +407,6 @@ public final class KmipText {
             return v.code();
         }
 
-        private List<EnumValueDef> bits() {
-            List<EnumValueDef> b = bitsAscending;
-            if (b == null) {
-                b = new ArrayList<>(def.values());
-                b.sort(Comparator.comparingLong(v -> v.code() & 0xFFFF_FFFFL));
-                bitsAscending = b;
-            }
-            return b;
-        }
-
         /**
          * The table naming {@code tag}'s values when it has {@code type}, or {@code null} when its
          * values are plain numbers (no table, or a table of the other kind).
@@ -421,11 +419,8 @@ public final class KmipText {
             if (t == null || t.enumeration() == null || t.enumeration().isEmpty()) {
                 return null;
             }
-            EnumDef e = Registry.enumeration(t.enumeration());
-            if (e == null || e.isMask() != (type == ItemType.INTEGER)) {
-                return null;
-            }
-            return new Symbols(e);
+            Symbols s = BY_TABLE.computeIfAbsent(t.enumeration(), name -> new Symbols(Registry.enumeration(name)));
+            return s.def == null || s.def.isMask() != (type == ItemType.INTEGER) ? null : s;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kmipstack.codec.xml;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
@@ -28,6 +29,9 @@ final class XmlReader {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        // Woodstox caps attribute values at 512 KiB by default; a Byte String as large as the
+        // TTLV message limit is twice that many hex digits.
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 2 * TtlvLimits.DEFAULT_MAX_MESSAGE_SIZE + 64);
         INPUT = f;
     }
 

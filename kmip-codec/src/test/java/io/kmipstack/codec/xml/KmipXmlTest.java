@@ -189,6 +189,15 @@ class KmipXmlTest {
                     .isEqualTo("<Data type=\"ByteString\" value=\"0a0bff\"/>");
         }
 
+        @Test
+        void byteStringAsLargeAsATtlvMessageReadsBack() {
+            // 700 KB is 1.4 M hex digits, beyond Woodstox's default 512 Ki attribute limit.
+            byte[] big = new byte[700_000];
+            new java.util.Random(1).nextBytes(big);
+            Ttlv item = Ttlv.structure(Tag.KEY_VALUE, Ttlv.bytes(Tag.KEY_MATERIAL, Bytes.wrap(big)));
+            assertThat(KmipXml.read(KmipXml.write(item))).isEqualTo(item);
+        }
+
         @ParameterizedTest
         @CsvSource({"abc", "0x12", "zz"})
         void byteStringNotHexFailsWithoutEchoingTheValue(String text) {
