@@ -124,8 +124,8 @@ def heading_at(heads, idx):
     return best
 
 
-def name_value_rows(rows, width):
-    """Rows after a Name|Value header whose value is `width` hex digits (or a range/X pattern)."""
+def name_value_rows(rows):
+    """(name, value) cell pairs of the rows after the Name | Value header; values still raw text."""
     out, seen_header = [], False
     for row in rows:
         if len(row) >= 2 and row[0] == "Name" and row[1].startswith("Value"):
@@ -141,12 +141,24 @@ def name_value_rows(rows, width):
 SKIP_NAME = re.compile(r"^\((Reserved|Unused)\)$|^Extensions$", re.I)
 
 
+REJECTED = []
+
+
 def clean_value(name, value, width):
     """Returns the int code, or None for reserved/unused/extension rows."""
+    code = parse_code(name, value, width)
+    if code is None and not SKIP_NAME.match(name):
+        REJECTED.append((name, value))
+    return code
+
+
+def parse_code(name, value, width):
     if SKIP_NAME.match(name) or "X" in value.upper().replace("0X", ""):
         return None
-    # a few rows carry a remark after the code: "00000006 (deprecated)"
-    m = re.fullmatch(r"([0-9A-Fa-f]{%d})(?:\s+\(deprecated\))?" % width, value)
+    # a few rows carry a remark after the code ("00000006 (deprecated)"), the last 2.1 tags a
+    # 0x prefix ("0x42016A")
+    value = re.sub(r"^0x", "", value)
+    m = re.fullmatch(r"([0-9A-Fa-f]{%d})(?:\s+\([^)]*\))?" % width, value)
     return int(m.group(1), 16) if m else None
 
 
@@ -187,26 +199,24 @@ def extract_v14(lines):
     tags, enums, masks = {}, collections.OrderedDict(), collections.OrderedDict()
     for start, rows in parse_boxes(lines):
         head = heading_at(heads, start)
-        if head is None or start > len(lines):
-            continue
-        if not head.startswith("9.1.3") or start < 9000 and False:
+        if head is None:
             continue
         title = re.sub(r"^[\d.]+\s+", "", head)
         if head.startswith("9.1.3.1 "):
-            for name, value in name_value_rows(rename_header(rows), 6):
+            for name, value in name_value_rows(rename_header(rows)):
                 code = clean_value(name, value, 6)
                 if code is not None:
                     add_unique(tags, code, name, "1.4 tags")
         elif head.startswith("9.1.3.2."):
             ename = re.sub(r"\s+Enumeration$", "", title)
             table = enums.setdefault(ename, {})
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(table, code, name, "1.4 " + ename)
         elif head.startswith("9.1.3.3."):
             table = masks.setdefault(title, {})
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(table, code, name, "1.4 " + title)
@@ -223,7 +233,7 @@ def extract_v21(lines):
             continue
         title = re.sub(r"^[\d.]+\s+", "", head)
         if head.startswith("11.56 "):
-            for name, value in name_value_rows(rows, 6):
+            for name, value in name_value_rows(rows):
                 if re.fullmatch(r"\(Reserved\)", name) and re.fullmatch(r"[0-9A-F]{6}", value):
                     reserved_tags.add(int(value, 16))
                 code = clean_value(name, value, 6)
@@ -231,12 +241,12 @@ def extract_v21(lines):
                     add_unique(tags, code, name, "2.1 tags")
         elif head.startswith("11."):
             ename = re.sub(r"\s+Enumeration$", "", title)
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(enums.setdefault(ename, {}), code, name, "2.1 " + ename)
         elif head.startswith("12."):
-            for name, value in name_value_rows(rows, 8):
+            for name, value in name_value_rows(rows):
                 code = clean_value(name, value, 8)
                 if code is not None:
                     add_unique(masks.setdefault(title, {}), code, name, "2.1 " + title)
@@ -301,8 +311,9 @@ def pykmip_versions(path):
             version = m.group(1)
             continue
         m = re.match(r"^\s+\w+\s*=\s*(0x[0-9A-Fa-f]+)", line)
-        if m and cls and version:
-            out[cls].setdefault(int(m.group(1), 16), version)
+        if m and cls:
+            # "?" = listed without a section comment: known to PyKMIP (so at most 2.0), version unknown
+            out[cls].setdefault(int(m.group(1), 16), version or "?")
     return out
 
 
@@ -372,6 +383,10 @@ VARYING = {"AttributeValue", "UniqueIdentifier", "KeyValue", "KeyMaterial", "Cre
 
 def since_of(code, in14, in21, py, where, notes, fallback=None):
     v = py.get(code)
+    if v == "?" and not in14:
+        return V20
+    if v == "?":
+        v = None
     if v is None and fallback is not None and in14:
         # PyKMIP has no section comment for this table: the values the 1.4 text lists are taken
         # to arrive with the tag that carries them
@@ -391,6 +406,9 @@ def since_of(code, in14, in21, py, where, notes, fallback=None):
         notes.append("%s 0x%X: PyKMIP says %s but the 1.4 text lacks it; recorded as 2.0"
                      % (where, code, v))
         return V20
+    notes.append("%s 0x%X: since 2.1 because PyKMIP 0.10 (which covers 2.0) lacks it%s"
+                 % (where, code, "; the 2.1 revision history confirms it" if where in ("tag", "Operation") or
+                    where.startswith("Rotate") or where == "ProcessingStage" else ""))
     return V21
 
 
@@ -408,14 +426,14 @@ def build(shared, pykmip):
     notes = []
 
     # --- enumerations and masks
-    def merge(t14s, t21s, kind):
+    def merge(t14s, t21s):
         out = collections.OrderedDict()
         names = sorted(set(t14s) | set(t21s), key=lambda n: xml_name(n))
         for spec_enum in names:
             a, b = t14s.get(spec_enum, {}), t21s.get(spec_enum, {})
             ename = xml_name(spec_enum)
             pv = py.get(squash(ename), {})
-            fallback = tag_since.get(ename) if not pv else None
+            fallback = tag_since.get(ename)
             rows = []
             for code in sorted(set(a) | set(b)):
                 spec = b.get(code, a.get(code))
@@ -442,13 +460,13 @@ def build(shared, pykmip):
 
     e14.pop("Tag", None)
     e21.pop("Tag", None)  # the Tag enumeration is tags.tsv itself
-    enums = merge(e14, e21, "enum")
+    enums = merge(e14, e21)
     enums["PKCS_11Function"] = ("PKCS#11 Function",
                                 [[i + 1, n, n, V20, ""] for i, n in enumerate(PKCS11_FUNCTIONS)])
     enums["PKCS_11ReturnCode"] = ("PKCS#11 Return Code",
                                   [[c, n, n, V20, ""] for n, c in PKCS11_RETURN_CODES])
     enums = collections.OrderedDict(sorted(enums.items()))
-    masks = merge(m14, m21, "mask")
+    masks = merge(m14, m21)
 
     # --- tags
     tag_rows = []
@@ -546,11 +564,6 @@ def main():
         for t in vtypes.get(el, ()):
             if row and row[3] not in ("*", t):
                 problems.append("element %s: vectors type %s, table %s" % (el, t, row[3]))
-    for el in sorted(vtypes):
-        row = by_name.get(el)
-        if row and row[3] != "*" and len(vtypes[el]) == 1 and row[3] != next(iter(vtypes[el])):
-            pass
-
     print("vectors: %d files, %d element names, %d problems" % (len(files), len(vtypes), len(problems)),
           file=sys.stderr)
     for p in problems:
@@ -561,7 +574,8 @@ def main():
         return 1 if problems else 0
 
     os.makedirs(args.out, exist_ok=True)
-    unsure = [n for n in notes if "not established" in n or "PyKMIP says" in n or "inferred" in n]
+    unsure = [n for n in notes if "not established" in n or "PyKMIP says" in n or "inferred" in n
+              or ("lacks it" in n and "confirms" not in n)]
     write_tsv(os.path.join(args.out, "tags.tsv"),
               ["code", "name", "specName", "type", "since", "until", "enumeration"],
               COMMON + ["type: from the test cases and the spec's object tables; * = varies or unknown."]
