@@ -558,7 +558,7 @@ public class ModelGenerator {
                 // A choice selected by its alternatives' tags: the first column only names the field.
                 f.kind = FieldKind.TAG_CHOICE;
                 f.decl = typeDecl;
-                f.javaType = typeDecl.name;
+                f.javaType = typeDecl.pkg.equals(s.pkg) ? typeDecl.name : typeDecl.fqn();
                 f.tag = tags.get(f.tagName);
             } else {
                 f.tag = tags.get(f.tagName);
