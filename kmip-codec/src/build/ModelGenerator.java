@@ -107,6 +107,7 @@ public class ModelGenerator {
         String since;
         String until;
         String javaName;
+        boolean secret;       // toString prints it redacted (passwords)
         // resolved
         TagInfo tag;          // null for a tag-selected choice field
         FieldKind kind;
@@ -405,6 +406,7 @@ public class ModelGenerator {
                 case "since" -> f.since = version(pos, value);
                 case "until" -> f.until = version(pos, value);
                 case "name" -> f.javaName = value;
+                case "secret" -> f.secret = true;
                 default -> error(pos, "unknown field option '" + w + "'");
             }
         }
@@ -982,6 +984,16 @@ public class ModelGenerator {
         }
         structDecode(sb, s);
         structEncode(sb, s);
+        if (s.fields.stream().anyMatch(f -> f.secret)) {
+            sb.append("\n    /** Like the record default, with secret fields redacted. */\n");
+            sb.append("    @Override\n    public String toString() {\n        return \"").append(s.name).append("[\"");
+            for (int i = 0; i < s.fields.size(); i++) {
+                Field f = s.fields.get(i);
+                sb.append("\n                + \"").append(i == 0 ? "" : ", ").append(f.javaName).append("=\" + ");
+                sb.append(f.secret ? "(" + f.javaName + " == null ? \"null\" : \"<redacted>\")" : f.javaName);
+            }
+            sb.append(" + \"]\";\n    }\n");
+        }
         sb.append("}\n");
         return sb.toString();
     }
