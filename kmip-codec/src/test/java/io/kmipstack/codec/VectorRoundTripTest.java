@@ -1,6 +1,7 @@
 package io.kmipstack.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +12,9 @@ import io.kmipstack.codec.model.RequestMessage;
 import io.kmipstack.codec.model.ResponseBatchItem;
 import io.kmipstack.codec.model.ResponseMessage;
 import io.kmipstack.codec.payload.RawPayload;
+import io.kmipstack.codec.payload.RequestPayloads;
+import io.kmipstack.codec.payload.ResponsePayloads;
+import io.kmipstack.codec.registry.EnumValueDef;
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.Registry;
@@ -35,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -85,6 +90,26 @@ class VectorRoundTripTest {
             assertEquals(0, failed.get(), line + "; failing files: " + failedFiles);
         });
         return Stream.concat(perFile, Stream.of(summary));
+    }
+
+    /**
+     * The test cases use 27 operations; the payload schemas cover all 59 of KMIP 1.0-2.1. Poll has
+     * no response payload of its own (a completed Poll answers with the polled operation's).
+     */
+    @Test
+    void everyOperationHasTypedPayloads() {
+        List<String> missing = new ArrayList<>();
+        for (EnumValueDef op : Registry.enumeration("Operation").values()) {
+            Operation operation = Operation.valueOf(op.code());
+            if (!RequestPayloads.isTyped(operation)) {
+                missing.add(op.name() + " request");
+            }
+            if (!ResponsePayloads.isTyped(operation) && !operation.equals(Operation.POLL)) {
+                missing.add(op.name() + " response");
+            }
+        }
+        assertEquals(List.of(), missing);
+        assertFalse(ResponsePayloads.isTyped(Operation.POLL));
     }
 
     private void roundTripFile(Path root, Path file) throws IOException {
