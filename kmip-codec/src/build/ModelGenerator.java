@@ -77,7 +77,7 @@ public class ModelGenerator {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits",
-            "item", "tag", "v", "out", "c", "i", "children", "e");
+            "item", "tag", "v", "out", "c", "child", "each", "e");
     static final Set<String> OBJECT_METHODS = Set.of("hashCode", "toString", "equals", "getClass", "notify",
             "notifyAll", "wait", "clone", "finalize", "encode", "decode", "of");
 
@@ -1200,8 +1200,8 @@ public class ModelGenerator {
                 if (gate != null) {
                     sb.append("            ").append(gate).append('\n');
                 }
-                sb.append("            for (").append(elementType(f, s.pkg)).append(" x : ").append(f.javaName).append(") {\n");
-                sb.append("                out.add(").append(encodeExpr(s, f, "x", tag, S, F)).append(");\n");
+                sb.append("            for (").append(elementType(f, s.pkg)).append(" each : ").append(f.javaName).append(") {\n");
+                sb.append("                out.add(").append(encodeExpr(s, f, "each", tag, S, F)).append(");\n");
                 sb.append("            }\n        }\n");
             } else {
                 boolean opt = f.card == '?';
