@@ -1,0 +1,24 @@
+package io.kmipstack.codec.payload;
+
+import io.kmipstack.codec.registry.KmipVersion;
+import io.kmipstack.codec.ttlv.Ttlv;
+
+/**
+ * The Response Payload of a batch item (KMIP 1.4 section 7.2, 2.1 section 8.6), whose content
+ * depends on the operation. Each operation with a schema has a generated record implementing this
+ * ({@code CreateResponsePayload}, ...); any other is a {@link RawPayload}. {@link ResponsePayloads}
+ * decodes by operation and names a payload's operation.
+ */
+public interface ResponsePayload {
+
+    /**
+     * Encodes under the Response Payload tag for version {@code v}.
+     *
+     * @throws io.kmipstack.codec.model.KmipEncodingException if {@code v} does not define a present
+     *     field or value
+     */
+    Ttlv encode(KmipVersion v);
+
+    /** Encodes under {@code tag} for version {@code v}. */
+    Ttlv encode(int tag, KmipVersion v);
+}
