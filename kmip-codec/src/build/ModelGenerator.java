@@ -978,6 +978,16 @@ public class ModelGenerator {
                 sb.append("        java.util.Objects.requireNonNull(").append(f.javaName).append(", ").append(quote(f.javaName)).append(");\n");
             }
         }
+        // A selected value must be the form its selector names (a Get payload under Operation Get).
+        for (Field f : s.fields) {
+            if (f.selector != null) {
+                String checker = f.kind == FieldKind.PAYLOAD
+                        ? (f.type.equals("RequestPayload") ? "RequestPayloads" : "ResponsePayloads") : f.javaType;
+                sb.append("        if (").append(f.selector.javaName).append(" != null && ").append(f.javaName)
+                        .append(" != null) {\n            ").append(checker).append(".requireMatches(")
+                        .append(f.selector.javaName).append(", ").append(f.javaName).append(");\n        }\n");
+            }
+        }
         sb.append("    }\n\n");
         // of(required...) when there are optional fields
         List<Field> required = new ArrayList<>();
@@ -1297,6 +1307,19 @@ public class ModelGenerator {
                         .append(a.typeName).append(".decode(item); // ").append(a.selectorValue).append('\n');
             }
             sb.append("            default -> new Unknown(item);\n        };\n    }\n\n");
+            sb.append("    /**\n     * Checks that {@code value} is the form {@code selector} names ({@link Unknown} fits any).\n     *\n")
+                    .append("     * @throws IllegalArgumentException if it is not\n     */\n");
+            sb.append("    static void requireMatches(").append(sel).append(" selector, ").append(c.name).append(" value) {\n");
+            sb.append("        if (value instanceof Unknown) {\n            return;\n        }\n");
+            sb.append("        boolean matches = switch (selector.value()) {\n");
+            for (Alt a : c.alts) {
+                sb.append("            case 0x").append(String.format("%08X", a.selectorCode)).append(" -> value instanceof ")
+                        .append(a.typeName).append(";\n");
+            }
+            sb.append("            default -> false;\n        };\n");
+            sb.append("        if (!matches) {\n            throw new IllegalArgumentException(").append(quote(c.name + ": "))
+                    .append(" + value.getClass().getSimpleName()\n                    + \" does not fit ").append(c.by)
+                    .append(" \" + selector.name());\n        }\n    }\n\n");
             sb.append("    /** A value whose selector this library has no schema for, kept verbatim. */\n");
             sb.append("    record Unknown(Ttlv item) implements ").append(c.name).append(" {\n\n");
             sb.append("        public Unknown {\n            java.util.Objects.requireNonNull(item, \"item\");\n        }\n\n");
@@ -1403,7 +1426,14 @@ public class ModelGenerator {
             sb.append("        if (payload instanceof ").append(d.name).append(") {\n            return ").append(d.name)
                     .append(".OPERATION;\n        }\n");
         }
-        sb.append("        return null;\n    }\n}\n");
+        sb.append("        return null;\n    }\n\n");
+        sb.append("    /**\n     * Checks that {@code payload} belongs to {@code operation} (a {@link RawPayload} fits any).\n     *\n")
+                .append("     * @throws IllegalArgumentException if it is another operation's payload\n     */\n");
+        sb.append("    public static void requireMatches(Operation operation, ").append(iface).append(" payload) {\n");
+        sb.append("        Operation own = operation(payload);\n");
+        sb.append("        if (own != null && !own.equals(operation)) {\n");
+        sb.append("            throw new IllegalArgumentException(payload.getClass().getSimpleName() + \" is for \" + own.name()\n")
+                .append("                    + \" (expected: a payload for \" + operation.name() + \")\");\n        }\n    }\n}\n");
         return sb.toString();
     }
 }

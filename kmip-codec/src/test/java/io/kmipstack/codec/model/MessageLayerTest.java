@@ -98,6 +98,11 @@ class MessageLayerTest {
         assertThat(c.encode(KmipVersion.V1_1).children()).extracting(Ttlv::tag)
                 .containsExactly(Tag.CREDENTIAL_TYPE, Tag.CREDENTIAL_VALUE);
 
+        // A value of another form than its type names cannot be built.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Credential(CredentialType.DEVICE,
+                new UsernameAndPasswordCredential("alice", null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CredentialValue: UsernameAndPasswordCredential does not fit CredentialType Device");
+
         // A vendor credential type stays raw and round-trips.
         Ttlv vendor = Ttlv.structure(Tag.CREDENTIAL, Ttlv.enumeration(Tag.CREDENTIAL_TYPE, 0x80000001),
                 Ttlv.structure(Tag.CREDENTIAL_VALUE, Ttlv.bytes(0x540002, Bytes.of(new byte[] {9}))));
