@@ -361,6 +361,7 @@ TAG_ENUM_EXTRA = {
     "ProfileName": "ProfileName",
     "TicketType": "TicketType",
     "ItemType": "ItemType",
+    "ExtensionType": "ItemType",               # 2.1 6.2: "Enumeration (Item Type)"; 1.x sends an Integer
 }
 
 # Types the table scan cannot see (payload descriptions in prose); each from the 2.1 text.
@@ -369,6 +370,7 @@ TYPE_OVERRIDES = {
     "PKCS_11ReturnCode": "Enumeration",
     "PKCS_11InputParameters": "ByteString",    # and the PKCS11 test case
     "PKCS_11OutputParameters": "ByteString",
+    "PKCS_11Interface": "TextString",          # 2.1 6.1.37 "The name of the interface" (Table 380 is garbled)
     "ProtectionStorageMasks": "Structure",     # 2.1 4.x: a structure of Protection Storage Mask
     "CommonProtectionStorageMasks": "Structure",
     "PrivateProtectionStorageMasks": "Structure",
