@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What Locate asks of the store: objects visible to {@code owners} (null = any owner, for admin
- * identities) whose attributes include every one of {@code attributes} (same tag and equal
+ * What Locate asks of the store: objects visible to {@code visibleTo} (owned by or granted to
+ * that identity; null = every object, for admin identities) whose attributes include every one of {@code attributes} (same tag and equal
  * value; for multi-valued attributes such as Name, any instance matching is enough), of
  * {@code objectType} when set, skipping {@code offset} matches and returning at most
  * {@code maximum} (null = all). Date-range and state filters are applied by the caller on the
@@ -15,14 +15,13 @@ import java.util.Objects;
  * milliseconds), not scans.
  */
 public record LocateQuery(
-        List<String> owners,
+        String visibleTo,
         ObjectType objectType,
         List<KmipAttribute> attributes,
         int offset,
         Integer maximum) {
 
     public LocateQuery {
-        owners = owners == null ? null : List.copyOf(owners);
         attributes = List.copyOf(Objects.requireNonNull(attributes, "attributes"));
         if (offset < 0) {
             throw new IllegalArgumentException("offset: " + offset + " (expected: >= 0)");

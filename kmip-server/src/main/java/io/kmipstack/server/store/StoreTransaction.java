@@ -28,6 +28,15 @@ public interface StoreTransaction {
     /** Removes the object and everything about it; false if there was none. */
     boolean delete(String uniqueIdentifier);
 
+    /** Identities other than the owner that may see and use the object (per-object grants). */
+    java.util.Set<String> grants(String uniqueIdentifier);
+
+    /** Lets {@code identity} see and use the object; no effect if already granted. */
+    void grant(String uniqueIdentifier, String identity);
+
+    /** Withdraws a grant; false if there was none. */
+    boolean revokeGrant(String uniqueIdentifier, String identity);
+
     /** Identifiers of the objects matching {@code query}, in the store's stable order. */
     List<String> locate(LocateQuery query);
 
