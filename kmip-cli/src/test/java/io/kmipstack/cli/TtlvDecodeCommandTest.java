@@ -2,6 +2,7 @@ package io.kmipstack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmipstack.codec.testing.SharedData;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,27 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TtlvDecodeCommandTest {
 
-    /**
-     * The shared vectors: system property {@code kmipstack.shared} when it names a directory, else
-     * the nearest {@code shared/} beside an ancestor of the working directory (a git worktree may
-     * sit deeper than the main checkout, whose {@code ../shared} the property assumes).
-     */
-    static Path shared() {
-        String p = System.getProperty("kmipstack.shared");
-        if (p != null && Files.isDirectory(Path.of(p, "ttlv-vectors"))) {
-            return Path.of(p);
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/ttlv-vectors"))) {
-                return d.resolve("shared");
-            }
-        }
-        throw new AssertionError("no shared/ttlv-vectors: kmipstack.shared=" + p + ", nor beside any parent of "
-                + Path.of("").toAbsolutePath());
-    }
-
     static Path wire(String name) {
-        return shared().resolve("ttlv-vectors/pykmip-0.10-wire").resolve(name);
+        return SharedData.path("ttlv-vectors").resolve("pykmip-0.10-wire").resolve(name);
     }
 
     @Test
@@ -155,7 +137,7 @@ class TtlvDecodeCommandTest {
 
     @Test
     void everyKmip11TestCaseMessageDecodesWithEveryTagNamed() throws Exception {
-        List<String> rows = Files.readAllLines(shared().resolve("ttlv-vectors/kmip-1.1-test-case-messages.tsv"),
+        List<String> rows = Files.readAllLines(SharedData.path("ttlv-vectors").resolve("kmip-1.1-test-case-messages.tsv"),
                 StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
         assertThat(rows).hasSize(15);
         for (String row : rows) {

@@ -8,6 +8,7 @@ import io.kmipstack.codec.payload.RequestPayloads;
 import io.kmipstack.codec.payload.ResponsePayloads;
 import io.kmipstack.codec.registry.ResultStatus;
 import io.kmipstack.codec.registry.Tag;
+import io.kmipstack.codec.testing.SharedData;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TtlvVectorRoundTripTest {
 
     static Stream<Arguments> messages() throws IOException {
-        Path dir = Shared.path("ttlv-vectors");
+        Path dir = SharedData.path("ttlv-vectors");
         List<Arguments> out = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("kmip-1.1-test-case-messages.tsv"))) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -5,6 +5,7 @@ import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
+import io.kmipstack.codec.testing.SharedData;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
@@ -40,7 +41,7 @@ final class XmlVectors {
     }
 
     static List<Message> all() throws Exception {
-        Path root = Shared.path("kmip-vectors");
+        Path root = SharedData.path("kmip-vectors");
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

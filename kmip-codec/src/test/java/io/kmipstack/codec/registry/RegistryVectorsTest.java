@@ -2,6 +2,7 @@ package io.kmipstack.codec.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmipstack.codec.testing.SharedData;
 import io.kmipstack.codec.ttlv.ItemType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class RegistryVectorsTest {
 
     @BeforeAll
     static void readVectors() throws Exception {
-        Path vectors = SharedFiles.path("kmip-vectors");
+        Path vectors = SharedData.path("kmip-vectors");
         List<Path> xml;
         try (Stream<Path> s = Files.walk(vectors)) {
             xml = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

@@ -1,5 +1,6 @@
 package io.kmipstack.codec.ttlv;
 
+import io.kmipstack.codec.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,11 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Test support: parses hex in the spec's notation and finds the shared TTLV vectors. The vectors
- * live outside the repository, in {@code /work/shared}; surefire passes its path as system property
- * {@code kmipstack.shared}, computed as {@code ../shared} from the reactor root, which is only right
- * for a checkout sitting beside {@code shared/}. For a git worktree elsewhere the ancestors of the
- * working directory are searched. Missing vectors fail the test rather than skip it.
+ * Test support: parses hex in the spec's notation and reads the shared TTLV vectors
+ * ({@code ttlv-vectors}, found by {@link SharedData}).
  */
 public final class TtlvTestVectors {
 
@@ -34,29 +32,14 @@ public final class TtlvTestVectors {
         return HexFormat.of().parseHex(s.replaceAll("[\\s|]", ""));
     }
 
-    public static Path sharedDir() {
-        String prop = System.getProperty("kmipstack.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop, "ttlv-vectors"))) {
-            return Path.of(prop);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("ttlv-vectors"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared vectors not found: kmipstack.shared=" + prop
-                + ", and no ancestor of " + Path.of("").toAbsolutePath() + " holds shared/ttlv-vectors");
-    }
-
     public static Path wireDir() {
-        return sharedDir().resolve("ttlv-vectors/pykmip-0.10-wire");
+        return SharedData.path("ttlv-vectors").resolve("pykmip-0.10-wire");
     }
 
     /** The messages of {@code kmip-1.1-test-case-messages.tsv} (kind, provenance, hex). */
     public static List<Message> testCaseMessages() {
         List<Message> out = new ArrayList<>();
-        for (String line : readLines(sharedDir().resolve("ttlv-vectors/kmip-1.1-test-case-messages.tsv"))) {
+        for (String line : readLines(SharedData.path("ttlv-vectors").resolve("kmip-1.1-test-case-messages.tsv"))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

@@ -1,9 +1,9 @@
 package io.kmipstack.codec.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kmipstack.codec.json.KmipJson;
+import io.kmipstack.codec.testing.SharedData;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
@@ -50,33 +50,9 @@ class ConformanceVectorsTest {
     private static final AtomicInteger MESSAGES = new AtomicInteger();
     private static final AtomicInteger ITEMS = new AtomicInteger();
 
-    /**
-     * The test vectors: {@code kmip-vectors} under the folder the {@code kmipstack.shared} system
-     * property names (surefire sets it to {@code ../shared} from the repository root), else under
-     * the nearest {@code shared} folder beside the working directory or one of its ancestors (a
-     * git worktree sits one level deeper than the main checkout).
-     */
-    static Path vectorsDir() {
-        List<Path> tried = new ArrayList<>();
-        String shared = System.getProperty("kmipstack.shared");
-        if (shared != null && !shared.isEmpty()) {
-            tried.add(Path.of(shared).resolve("kmip-vectors").normalize());
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            tried.add(dir.resolve("shared").resolve("kmip-vectors"));
-        }
-        for (Path candidate : tried) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return fail("KMIP test vectors not found; tried " + tried
-                + " (set system property kmipstack.shared to the folder holding kmip-vectors)");
-    }
-
     @TestFactory
     Stream<DynamicTest> everyTestCase() throws IOException {
-        Path dir = vectorsDir();
+        Path dir = SharedData.path("kmip-vectors");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
