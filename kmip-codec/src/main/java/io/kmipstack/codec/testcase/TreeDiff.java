@@ -2,10 +2,12 @@ package io.kmipstack.codec.testcase;
 
 import io.kmipstack.codec.registry.EnumDef;
 import io.kmipstack.codec.registry.Registry;
+import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,8 +17,8 @@ import java.util.Optional;
 /**
  * Finds the first difference between two TTLV trees, depth first, and names it by tag path
  * ({@code ResponseMessage/BatchItem[1]/ResultStatus}) with both values in words. Byte String and
- * Big Integer values are shown as their length and a SHA-256 fingerprint, never as content, so
- * a report about a wrapped key does not print the key.
+ * Big Integer values (and Password text) are shown as their length and a SHA-256 fingerprint,
+ * never as content, so a report about a wrapped key does not print the key.
  */
 public final class TreeDiff {
 
@@ -65,7 +67,7 @@ public final class TreeDiff {
     }
 
     // "Name" for the only child with that tag, "Name[k]" (0-based among its tag) otherwise.
-    private static String step(List<Ttlv> siblings, int index) {
+    static String step(List<Ttlv> siblings, int index) {
         int tag = siblings.get(index).tag();
         int ordinal = 0;
         int count = 0;
@@ -93,7 +95,10 @@ public final class TreeDiff {
                 }
                 yield en.isMask() ? en.formatMask(item.intValue()) : en.format(item.intValue());
             }
-            case TEXT_STRING -> "\"" + item.textValue() + "\"";
+            // A password is a secret like key material; other text is shown.
+            case TEXT_STRING -> item.tag() == Tag.PASSWORD
+                    ? fingerprint(Bytes.wrap(item.textValue().getBytes(StandardCharsets.UTF_8)))
+                    : "\"" + item.textValue() + "\"";
             case BOOLEAN -> String.valueOf(item.booleanValue());
             case BYTE_STRING, BIG_INTEGER -> fingerprint(item.bytesValue());
             case DATE_TIME, DATE_TIME_EXTENDED -> item.instantValue().toString();

@@ -54,6 +54,17 @@ class TreeDiffTest {
     }
 
     @Test
+    void passwordsAreFingerprintedLikeBytes() {
+        TreeDiff.Difference d = TreeDiff.first(Ttlv.text(Tag.PASSWORD, "hunter2"), Ttlv.text(Tag.PASSWORD, "hunter3"))
+                .orElseThrow();
+        assertThat(d.toString()).doesNotContain("hunter").contains("7 bytes, sha256 ");
+        assertThat(d.expected()).isNotEqualTo(d.actual());
+        // Other text is shown as it is.
+        assertThat(TreeDiff.first(Ttlv.text(Tag.USERNAME, "alice"), Ttlv.text(Tag.USERNAME, "bob")).orElseThrow().actual())
+                .isEqualTo("\"bob\"");
+    }
+
+    @Test
     void masksPrintAsWords() {
         Ttlv e = Ttlv.integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, 0x0C);
         Ttlv a = Ttlv.integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, 0x04);
