@@ -3,13 +3,14 @@ package io.kmipstack.cli;
 import picocli.CommandLine.Command;
 
 /**
- * {@code kmip ttlv}: tools for TTLV messages. Each subcommand is one class listed here; convert
- * (TTLV/XML/JSON) and roundtrip join once the XML/JSON codec and the typed model exist.
+ * {@code kmip ttlv}: tools for KMIP messages: decode TTLV to a readable tree, convert between
+ * TTLV, XML and JSON, and round-trip OASIS test-case files through the codec. Each subcommand is
+ * one class listed here.
  */
 @Command(
         name = "ttlv",
-        description = "Inspect TTLV messages.",
-        subcommands = {TtlvDecodeCommand.class},
+        description = "Inspect, convert and round-trip KMIP messages.",
+        subcommands = {TtlvDecodeCommand.class, TtlvConvertCommand.class, TtlvRoundtripCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class TtlvCommand {
 }
