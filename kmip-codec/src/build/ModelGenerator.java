@@ -148,6 +148,7 @@ public class ModelGenerator {
         String since;
         String until;
         String by;           // choice: selector tag name
+        String check;        // struct: hand-written class whose check(struct, version) encode calls first
         TagInfo byTag;
         String doc;
         final List<Field> fields = new ArrayList<>();
@@ -362,11 +363,15 @@ public class ModelGenerator {
                 case "since" -> d.since = version(pos, value);
                 case "until" -> d.until = version(pos, value);
                 case "by" -> d.by = value;
+                case "check" -> d.check = value;
                 default -> error(pos, "unknown option " + key + " on " + words[0] + " " + d.name);
             }
         }
         if (d.by != null && kind != DeclKind.CHOICE) {
             error(pos, "by= is only for choice");
+        }
+        if (d.check != null && (kind != DeclKind.STRUCT || !d.check.matches("[A-Z][A-Za-z0-9]*"))) {
+            error(pos, "check=" + d.check + " (expected: on a struct, the name of a class in its package)");
         }
         if ((d.operation == null) != (d.payloadKind == null)) {
             error(pos, "operation= and kind= go together");
@@ -1198,6 +1203,10 @@ public class ModelGenerator {
         if (s.since != null || s.until != null) {
             sb.append("        FieldCodec.checkStruct(v, ").append(ver(s.since != null ? s.since : "1.0")).append(", ")
                     .append(ver(s.until)).append(", ").append(S).append(");\n");
+        }
+        if (s.check != null) {
+            // What the field gates cannot see (a raw value's content): a hand-written check.
+            sb.append("        ").append(s.check).append(".check(this, v);\n");
         }
         sb.append("        ArrayList<Ttlv> out = new ArrayList<>(").append(Math.max(4, s.fields.size())).append(");\n");
         for (Field f : s.fields) {

@@ -16,6 +16,7 @@ import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
+import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
@@ -38,8 +39,8 @@ import java.util.Optional;
  *       encoded for the protocol version in its own header;
  *   <li>{@link Stage#OTHER_VERSION}: the typed message encoded for every other supported version
  *       either gives the very same tree or is refused with {@code KmipEncodingException}, and is
- *       refused whenever the message holds a tag that the version does not define: version
- *       gating never drops or rewrites silently;
+ *       refused whenever the message holds a tag, or a 1.x attribute name, that the version does
+ *       not define, Attribute Values included: version gating never drops or rewrites silently;
  *   <li>{@link Stage#TTLV}: binary TTLV, written and decoded by the strict decoder;
  *   <li>{@link Stage#XML} and {@link Stage#JSON}: written and read back in the XML and JSON
  *       encodings of the KMIP Additional Message Encodings.
@@ -278,7 +279,8 @@ public final class RoundTrip {
 
     /**
      * The first item of {@code item} that version {@code v} does not define, as a difference
-     * (expected: refused), or null.
+     * (expected: refused), or null. Checks every tag, inside Attribute Values too, and the name of
+     * a 1.x Attribute: a spec name, not a custom {@code x-}/{@code y-} name or a 2.x vendor's.
      */
     static TreeDiff.Difference firstUndefined(Ttlv item, KmipVersion v, String path) {
         TagDef def = Registry.tag(item.tag());
@@ -289,11 +291,16 @@ public final class RoundTrip {
         if (!item.isStructure()) {
             return null;
         }
-        // Not checked inside a 1.x Attribute Value yet: the model keeps it raw (Any), so nothing
-        // gates the tags of a structured value nor the attribute name when encoding for an older
-        // version.
-        if (item.tag() == Tag.ATTRIBUTE_VALUE) {
-            return null;
+        if (item.tag() == Tag.ATTRIBUTE && item.child(Tag.VENDOR_IDENTIFICATION) == null) {
+            Ttlv name = item.child(Tag.ATTRIBUTE_NAME);
+            if (name != null && name.type() == ItemType.TEXT_STRING) {
+                String text = name.textValue();
+                TagDef named = text.startsWith("x-") || text.startsWith("y-") ? null : Registry.tagBySpecName(text);
+                if (named != null && !named.definedIn(v)) {
+                    return new TreeDiff.Difference(path + "/AttributeName",
+                            "refused (attribute " + text + " is defined " + range(named) + ")", "encoded");
+                }
+            }
         }
         List<Ttlv> children = item.children();
         for (int i = 0; i < children.size(); i++) {

@@ -178,6 +178,27 @@ class ModelGeneratorTest {
     }
 
     @Test
+    void checkNamesAHandWrittenGateThatEncodeCallsFirst() throws Exception {
+        assertThat(generate("a.schema", """
+                struct Attribute check=AttributeVersionCheck
+                  AttributeName   TextString  1
+                  AttributeValue  Any         ?
+                """)).isEmpty();
+        String attribute = Files.readString(generated("model", "Attribute"));
+        assertThat(attribute).contains("    public Ttlv encode(int tag, KmipVersion v) {\n"
+                + "        AttributeVersionCheck.check(this, v);\n"
+                + "        ArrayList<Ttlv> out");
+
+    }
+
+    @Test
+    void rejectsACheckOutsideAStructOrPackage() throws Exception {
+        assertThat(generate("a.schema", "bag Attributes check=Gate\nstruct Nonce check=other.Gate\n  NonceID  ByteString  1\n"))
+                .containsExactly("a.schema:1: check=Gate (expected: on a struct, the name of a class in its package)",
+                        "a.schema:2: check=other.Gate (expected: on a struct, the name of a class in its package)");
+    }
+
+    @Test
     void reportsEveryErrorAtOnce() throws Exception {
         assertThat(generate("a.schema", """
                 strukt Nonce

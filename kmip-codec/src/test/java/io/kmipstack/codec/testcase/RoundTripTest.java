@@ -57,6 +57,57 @@ class RoundTripTest {
     }
 
     @Test
+    void anAttributeNewerThanSomeVersionsIsRefusedByThemToo() {
+        // A 1.2 Create asking for an Alternative Name (attribute since 1.2): 1.0 and 1.1 must refuse.
+        Ttlv create = xml("""
+                <RequestMessage>
+                  <RequestHeader>
+                    <ProtocolVersion>
+                      <ProtocolVersionMajor type="Integer" value="1"/>
+                      <ProtocolVersionMinor type="Integer" value="2"/>
+                    </ProtocolVersion>
+                    <BatchCount type="Integer" value="1"/>
+                  </RequestHeader>
+                  <BatchItem>
+                    <Operation type="Enumeration" value="Create"/>
+                    <RequestPayload>
+                      <ObjectType type="Enumeration" value="SymmetricKey"/>
+                      <TemplateAttribute>
+                        <Attribute>
+                          <AttributeName type="TextString" value="Alternative Name"/>
+                          <AttributeValue>
+                            <AlternativeNameValue type="TextString" value="db-key"/>
+                            <AlternativeNameType type="Enumeration" value="URI"/>
+                          </AttributeValue>
+                        </Attribute>
+                      </TemplateAttribute>
+                    </RequestPayload>
+                  </BatchItem>
+                </RequestMessage>
+                """);
+        RoundTrip.Result r = RoundTrip.run(create);
+        assertThat(r.failed()).isEmpty();
+        assertThat(r.otherVersionsRefused()).isEqualTo(2 + 2); // 1.0, 1.1; 2.0, 2.1 have no Template Attribute
+        assertThat(r.otherVersionsIdentical()).isEqualTo(3); // 1.2 to 1.4
+    }
+
+    @Test
+    void theOtherVersionOracleLooksAtAttributeNamesAndValues() {
+        Ttlv value = Ttlv.structure(Tag.ATTRIBUTE_VALUE, Ttlv.text(Tag.ALTERNATIVE_NAME_VALUE, "n"),
+                Ttlv.enumeration(Tag.ALTERNATIVE_NAME_TYPE, 2));
+        Ttlv named = Ttlv.structure(Tag.ATTRIBUTE, Ttlv.text(Tag.ATTRIBUTE_NAME, "Alternative Name"), value);
+        assertThat(RoundTrip.firstUndefined(named, KmipVersion.V1_0, "Attribute")).isEqualTo(new TreeDiff.Difference(
+                "Attribute/AttributeName", "refused (attribute Alternative Name is defined since 1.2)", "encoded"));
+        assertThat(RoundTrip.firstUndefined(named, KmipVersion.V1_2, "Attribute")).isNull();
+
+        // A custom name is not looked up, but the tags of its value are.
+        Ttlv custom = Ttlv.structure(Tag.ATTRIBUTE, Ttlv.text(Tag.ATTRIBUTE_NAME, "x-Alternative Name"), value);
+        assertThat(RoundTrip.firstUndefined(custom, KmipVersion.V1_1, "Attribute")).isEqualTo(new TreeDiff.Difference(
+                "Attribute/AttributeValue/AlternativeNameValue", "refused (AlternativeNameValue is defined since 1.2)",
+                "encoded"));
+    }
+
+    @Test
     void fieldsOutOfSchemaOrderFailTheModelStageAtTheirPath() {
         // Decoding accepts any order, encoding writes the spec's: the tree comes back reordered.
         RoundTrip.Result r = RoundTrip.run(destroy("<BatchCount type=\"Integer\" value=\"1\"/>" + PROTOCOL_1_4));
