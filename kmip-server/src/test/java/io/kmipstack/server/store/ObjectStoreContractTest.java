@@ -369,6 +369,21 @@ abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void readInsideTransactSeesTheCommittedStateOnly() {
+        String committed = insert("alice", name("c"));
+        store.transact(tx -> {
+            String uid = tx.newUniqueIdentifier();
+            tx.insert(object(uid, ObjectType.SYMMETRIC_KEY, "alice", name("c")));
+            tx.delete(committed);
+            assertThat(find(uid)).isEmpty();
+            assertThat(find(committed)).isPresent();
+            assertThat(locate(name("c"))).containsExactly(committed);
+            return null;
+        });
+        assertThat(find(committed)).isEmpty();
+    }
+
+    @Test
     void readIsReadOnly() {
         String uid = insert("alice");
         StoredObject o = get(uid);
