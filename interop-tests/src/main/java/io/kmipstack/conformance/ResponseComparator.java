@@ -367,7 +367,7 @@ final class ResponseComparator {
         }
         Rule rule = leafRule(s, e);
         return switch (rule) {
-            case EXACT -> e.equals(a) ? null : new Difference(path, TreeDiff.describe(e), TreeDiff.describe(a));
+            case EXACT -> e.equals(a) ? null : new Difference(path, describe(e, s), describe(a, s));
             case TYPE, ANY_CONTENT -> null;
             case TYPE_AND_LENGTH -> Items.length(e) == Items.length(a) ? null
                     : new Difference(path, sized(e), sized(a));
@@ -625,6 +625,18 @@ final class ResponseComparator {
         }
         String name = Registry.tagName(tag);
         return count == 1 ? name : name + "[" + ordinal + "]";
+    }
+
+    // A 1.x Attribute Value is named by its Attribute Name: describe it as that attribute's tag
+    // would be (enumeration and mask names instead of numbers).
+    private static String describe(Ttlv item, Scope s) {
+        if (item.tag() == Tag.ATTRIBUTE_VALUE && s.attribute() != 0 && !item.isStructure()) {
+            TagDef def = Registry.tag(s.attribute());
+            if (def != null && def.type() == item.type()) {
+                return TreeDiff.describe(Items.retag(item, s.attribute()));
+            }
+        }
+        return TreeDiff.describe(item);
     }
 
     private static String sized(Ttlv item) {
