@@ -1,6 +1,10 @@
 package io.kmipstack.conformance;
 
+import io.kmipstack.codec.registry.ResultStatus;
+import io.kmipstack.codec.registry.Tag;
+import io.kmipstack.codec.testcase.TreeDiff;
 import io.kmipstack.codec.testcase.TreeDiff.Difference;
+import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,7 +138,7 @@ public final class ConformanceRunner {
                 }
                 Difference d = comparator.compare(sent, tc.expected(i), actual, bindings);
                 if (d != null) {
-                    return fail(tc, i + 1, d, d.toString(), start);
+                    return fail(tc, i + 1, d, d + serverSaid(actual), start);
                 }
             }
         } catch (IOException e) {
@@ -144,6 +148,32 @@ public final class ConformanceRunner {
             return fail(tc, i + 1, null, "runner error: " + e, start);
         }
         return new FileResult(tc.name(), tc.file(), Verdict.PASS, 0, null, null, tc.size(), elapsed(start));
+    }
+
+    /**
+     * The server's own account of a failed item, {@code " (server: OperationFailed, InvalidField:
+     * \"...\")"}, so that a report says why, not only where; empty when every item succeeded.
+     */
+    static String serverSaid(Ttlv response) {
+        StringBuilder sb = new StringBuilder();
+        if (response.isStructure()) {
+            for (Ttlv item : response.children(Tag.BATCH_ITEM)) {
+                Ttlv status = item.child(Tag.RESULT_STATUS);
+                if (status == null || status.type() != ItemType.ENUMERATION || status.intValue() == ResultStatus.SUCCESS.value()) {
+                    continue;
+                }
+                sb.append(sb.length() == 0 ? " (server: " : "; ").append(TreeDiff.describe(status));
+                Ttlv reason = item.child(Tag.RESULT_REASON);
+                if (reason != null && reason.type() == ItemType.ENUMERATION) {
+                    sb.append(", ").append(TreeDiff.describe(reason));
+                }
+                String message = Items.text(item, Tag.RESULT_MESSAGE);
+                if (message != null) {
+                    sb.append(": \"").append(message.length() > 160 ? message.substring(0, 160) + "..." : message).append('"');
+                }
+            }
+        }
+        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 
     private FileResult skip(TestCase tc, String reason, Instant start) {

@@ -464,14 +464,20 @@ final class ResponseComparator {
                 used[match] = true;
                 continue;
             }
-            // No equal item: report against the first unused one that should have been it (same
-            // tag and, for 1.x attributes, the same Attribute Name), else as missing.
+            // No equal item. A value in a list (an identifier, an attribute name) is missing; a
+            // structure is reported against the unused one that should have been it (for 1.x
+            // attributes: the same Attribute Name), else as missing.
+            if (!ei.isStructure()) {
+                return new Difference(at, testCase.placeholder(ei) != null ? String.valueOf(testCase.placeholder(ei))
+                        : describe(ei, cs), "absent");
+            }
+            String name = Items.text(ei, Tag.ATTRIBUTE_NAME);
             for (int j = 0; j < ac.size(); j++) {
-                if (!used[j] && ac.get(j).tag() == ei.tag() && sameKey(ei, ac.get(j))) {
+                if (!used[j] && ac.get(j).tag() == ei.tag() && (name == null ? !hasNamedChildren(ei) : name.equals(Items.text(ac.get(j), Tag.ATTRIBUTE_NAME)))) {
                     return compareItem(ei, ac.get(j), at, cs, sent, b.copy());
                 }
             }
-            return new Difference(at, "present", "absent");
+            return new Difference(at, name == null ? "present" : "present (\"" + name + "\")", "absent");
         }
         for (int j = 0; j < ac.size(); j++) {
             if (!used[j] && !how.anyExtra() && !how.extensible().contains(ac.get(j).tag())) {
@@ -481,12 +487,10 @@ final class ResponseComparator {
         return null;
     }
 
-    private static boolean sameKey(Ttlv e, Ttlv a) {
-        if (e.tag() != Tag.ATTRIBUTE || !e.isStructure() || !a.isStructure()) {
-            return true;
-        }
-        String en = Items.text(e, Tag.ATTRIBUTE_NAME);
-        return en == null || en.equals(Items.text(a, Tag.ATTRIBUTE_NAME));
+    // A 2.x attribute structure (Name, Link, Digest, ...) in an unordered list: several may share
+    // the tag, so a mismatch is reported as missing rather than against an arbitrary sibling.
+    private static boolean hasNamedChildren(Ttlv e) {
+        return e.tag() != Tag.ATTRIBUTE && !e.children().isEmpty();
     }
 
     private Scope childScope(Scope s, Ttlv parent, Ttlv child) {
