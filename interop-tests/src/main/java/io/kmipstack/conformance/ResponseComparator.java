@@ -50,9 +50,17 @@ final class ResponseComparator {
         ANY_CONTENT
     }
 
-    // Header fields a server may send although the reference response has none (KMIP 1.4 section
-    // 7.2, 2.1 section 8.2: both are optional in a Response Header).
+    // Fields the specification lets a server add although the reference response has none; their
+    // content is not compared. Response Header: Server and Client Correlation Value (KMIP 1.4
+    // section 7.2, 2.1 section 8.2). Batch item: a Result Message on success. Payloads of the
+    // operations that make objects: the 1.x Template-Attribute(s) "implicitly set by the server"
+    // (1.4 sections 4.1-4.8).
     private static final Set<Integer> OPTIONAL_HEADER_FIELDS = Set.of(Tag.SERVER_CORRELATION_VALUE, Tag.CLIENT_CORRELATION_VALUE);
+    private static final Set<Integer> OPTIONAL_ITEM_FIELDS = Set.of(Tag.RESULT_MESSAGE);
+    private static final Set<Integer> OPTIONAL_CREATION_FIELDS = Set.of(Tag.TEMPLATE_ATTRIBUTE,
+            Tag.PRIVATE_KEY_TEMPLATE_ATTRIBUTE, Tag.PUBLIC_KEY_TEMPLATE_ATTRIBUTE);
+    private static final Set<Operation> CREATING = Set.of(Operation.CREATE, Operation.CREATE_KEY_PAIR, Operation.REGISTER,
+            Operation.RE_KEY, Operation.RE_KEY_KEY_PAIR, Operation.DERIVE_KEY, Operation.CERTIFY, Operation.RE_CERTIFY);
 
     // The managed objects a Get (or Export) response carries.
     private static final Set<Integer> OBJECT_TAGS = Set.of(Tag.SYMMETRIC_KEY, Tag.SECRET_DATA, Tag.PRIVATE_KEY, Tag.PUBLIC_KEY,
@@ -401,7 +409,7 @@ final class ResponseComparator {
             }
             Ttlv aj = ac.get(j);
             if (aj.tag() != ei.tag()) {
-                if (s.area() == Area.HEADER && OPTIONAL_HEADER_FIELDS.contains(aj.tag()) && !hasTag(ec, aj.tag())) {
+                if (optionalExtra(s, e.tag(), aj.tag()) && !hasTag(ec, aj.tag())) {
                     j++;
                     continue;
                 }
@@ -435,7 +443,7 @@ final class ResponseComparator {
         }
         while (j < ac.size()) {
             Ttlv aj = ac.get(j);
-            if (!(s.area() == Area.HEADER && OPTIONAL_HEADER_FIELDS.contains(aj.tag()))) {
+            if (!(optionalExtra(s, e.tag(), aj.tag()) && !hasTag(ec, aj.tag()))) {
                 return new Difference(path + "/" + step(ac, j), "absent", "present");
             }
             j++;
@@ -594,6 +602,17 @@ final class ResponseComparator {
             children.add(c.tag() == Tag.BATCH_ITEM ? ordered.get(k++) : c);
         }
         return Ttlv.structure(actual.tag(), children);
+    }
+
+    /** True if a server may send a {@code tag} child of {@code parentTag} that the expected response lacks. */
+    private static boolean optionalExtra(Scope s, int parentTag, int tag) {
+        return switch (s.area()) {
+            case HEADER -> parentTag == Tag.RESPONSE_HEADER && OPTIONAL_HEADER_FIELDS.contains(tag);
+            case ITEM -> parentTag == Tag.BATCH_ITEM && OPTIONAL_ITEM_FIELDS.contains(tag);
+            case PAYLOAD -> parentTag == Tag.RESPONSE_PAYLOAD && OPTIONAL_CREATION_FIELDS.contains(tag)
+                    && s.operation() != null && CREATING.contains(s.operation());
+            default -> false;
+        };
     }
 
     private static boolean hasTag(List<Ttlv> items, int tag) {

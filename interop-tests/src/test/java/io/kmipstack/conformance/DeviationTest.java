@@ -238,4 +238,37 @@ class DeviationTest {
         assertThat(difference(r).path()).isEqualTo("ResponseMessage");
         assertThat(difference(r).actual()).isEqualTo("RequestMessage");
     }
+
+    // What a server may add: these pass.
+
+    private static FileResult withAddition(String file, String operation, UnaryOperator<Ttlv> edit) {
+        TestCase tc = Vectors.read(file);
+        int at = Edits.firstResponse(tc, operation);
+        return ReplayTest.run(tc, new Replayer(tc, 1, (i, r) -> i == at ? edit.apply(r) : r));
+    }
+
+    @Test
+    void aCreateResponseMayListAttributesTheServerSet() {
+        FileResult r = withAddition("v1.4/mandatory/SKLC-M-1-14", "Create", resp -> Edits.append(resp, "BatchItem/ResponsePayload",
+                Ttlv.structure(Tag.TEMPLATE_ATTRIBUTE, Ttlv.structure(Tag.ATTRIBUTE,
+                        Ttlv.text(Tag.ATTRIBUTE_NAME, "x-set-by-server"), Ttlv.text(Tag.ATTRIBUTE_VALUE, "yes")))));
+        assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aSuccessMayCarryAResultMessage() {
+        FileResult r = withAddition(GCM, "Encrypt", resp -> Edits.replace(resp, "BatchItem", item -> {
+            java.util.List<Ttlv> c = new java.util.ArrayList<>(item.children());
+            c.add(2, Ttlv.text(Tag.RESULT_MESSAGE, "fine"));
+            return Ttlv.structure(item.tag(), c);
+        }));
+        assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void butAnEncryptResponseMayNotListAttributes() {
+        FileResult r = deviate(GCM, "Encrypt", resp -> Edits.append(resp, "BatchItem/ResponsePayload",
+                Ttlv.structure(Tag.TEMPLATE_ATTRIBUTE)));
+        assertThat(difference(r).path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/TemplateAttribute");
+    }
 }
