@@ -103,11 +103,15 @@ class PyKmipConformanceIT {
         if (server == null) {
             return;
         }
-        server.destroy(); // SIGTERM: PyKMIP closes its sessions and socket
+        // SIGTERM: PyKMIP closes its sessions and socket (within its 10 s accept timeout); the
+        // session processes it forked go with it, or are ended here by their own ids.
+        List<ProcessHandle> sessions = server.descendants().toList();
+        server.destroy();
         if (!server.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS)) {
             server.destroyForcibly();
             server.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
         }
+        sessions.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Transport transport() throws IOException {
