@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** {@link Transports#netty}: one I/O thread, one TLS context, a new connection per file. */
@@ -66,6 +67,9 @@ final class NettyTransport implements Transport {
 
     /** A connected channel whose TLS handshake has finished, with the pipeline from {@code init}. */
     Channel connect(Endpoint endpoint, Duration timeout, Consumer<Channel> init) throws IOException {
+        // Held here, not looked up in the pipeline later: a refused handshake closes the channel
+        // and empties its pipeline, possibly before this thread gets to look.
+        AtomicReference<SslHandler> tls = new AtomicReference<>();
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -74,7 +78,9 @@ final class NettyTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
+                        SslHandler handler = ssl.newHandler(ch.alloc(), endpoint.host(), endpoint.port());
+                        tls.set(handler);
+                        ch.pipeline().addLast("tls", handler);
                         init.accept(ch);
                     }
                 });
@@ -82,7 +88,7 @@ final class NettyTransport implements Transport {
         await(connected, timeout, "connect to " + endpoint);
         Channel ch = connected.channel();
         try {
-            await(ch.pipeline().get(SslHandler.class).handshakeFuture(), timeout, "TLS handshake with " + endpoint);
+            await(tls.get().handshakeFuture(), timeout, "TLS handshake with " + endpoint);
         } catch (IOException e) {
             ch.close();
             throw e;

@@ -92,7 +92,7 @@ class NettyTransportTest {
                 dir.resolve("client.key"), TlsSettings.Provider.AUTO, true);
         FileResult r = run("v1.4/mandatory/CS-BC-M-GCM-1-14", wrongCa, false);
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.message()).isZero();
+        assertThat(r.message()).as(r.detail()).isZero();
         assertThat(r.detail()).startsWith("TLS handshake with 127.0.0.1:");
     }
 
