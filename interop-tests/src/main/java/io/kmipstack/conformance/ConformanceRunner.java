@@ -121,9 +121,10 @@ public final class ConformanceRunner {
         }
         Bindings bindings = new Bindings();
         ResponseComparator comparator = new ResponseComparator(tc, clock, start.truncatedTo(ChronoUnit.SECONDS), clockSkew);
-        int i = 0;
+        int at = 0; // the message being worked on, 1-based; 0 while connecting
         try (Exchange ex = transport.open(tc.wire(), timeout)) {
-            for (; i < tc.size(); i++) {
+            for (int i = 0; i < tc.size(); i++) {
+                at = i + 1;
                 Ttlv sent;
                 try {
                     sent = RequestBinder.bind(tc.request(i), tc, bindings, clock.instant());
@@ -145,7 +146,7 @@ public final class ConformanceRunner {
             return fail(tc, 0, null, e.getMessage(), start);
         } catch (RuntimeException e) {
             // A defect of the runner (or a message it cannot handle) fails this file, not the run.
-            return fail(tc, i + 1, null, "runner error: " + e, start);
+            return fail(tc, at, null, "runner error: " + e, start);
         }
         return new FileResult(tc.name(), tc.file(), Verdict.PASS, 0, null, null, tc.size(), elapsed(start));
     }
