@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = KmipCli.Version.class,
         description = "KMIP tools: a dev PKI, a TTLV decoder, and (soon) a server.",
-        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class KmipCli implements Callable<Integer> {
 
     /** System property naming the kmipstack checkout; set by {@code bin/kmip}. */
