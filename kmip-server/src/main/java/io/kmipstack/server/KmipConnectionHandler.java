@@ -76,11 +76,12 @@ final class KmipConnectionHandler extends ChannelInboundHandlerAdapter {
             identity = peerIdentity(ctx, identitySource);
         }
         String who = identity;
+        String address = String.valueOf(ctx.channel().remoteAddress());
         if (msg instanceof Ttlv request) {
-            inOrder.submit(() -> dispatcher.handle(request, who));
+            inOrder.submit(() -> dispatcher.handle(request, who, address));
         } else if (msg instanceof InvalidKmipMessage invalid) {
             log.debug("undecodable message from {}: {}", who, invalid.cause().getMessage());
-            inOrder.submit(() -> dispatcher.handleUndecodable(invalid.frame(), invalid.cause().getMessage()));
+            inOrder.submit(() -> dispatcher.handleUndecodable(invalid.frame(), invalid.cause().getMessage(), who, address));
         } else {
             ReferenceCountUtil.release(msg);
         }

@@ -142,8 +142,9 @@ final class KmipHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
         String who = identity;
+        String address = String.valueOf(ctx.channel().remoteAddress());
         respond(() -> {
-            byte[] answer = encode(encoding, answer(encoding, body, who));
+            byte[] answer = encode(encoding, answer(encoding, body, who, address));
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                     Unpooled.wrappedBuffer(answer));
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, encoding.mediaType);
@@ -151,7 +152,7 @@ final class KmipHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }, keepAlive);
     }
 
-    private Ttlv answer(Encoding encoding, byte[] body, String who) {
+    private Ttlv answer(Encoding encoding, byte[] body, String who, String address) {
         Ttlv message;
         try {
             message = switch (encoding) {
@@ -160,13 +161,13 @@ final class KmipHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 case JSON -> KmipJson.read(new String(body, StandardCharsets.UTF_8));
             };
         } catch (TtlvDecodingException e) {
-            return dispatcher.handleUndecodable(Bytes.wrap(body), e.getMessage());
+            return dispatcher.handleUndecodable(Bytes.wrap(body), e.getMessage(), who, address);
         } catch (RuntimeException e) {
             // KmipXmlException, KmipJsonException: position and path, never values.
             log.debug("undecodable {} body from {}: {}", encoding, who, e.getMessage());
-            return dispatcher.handleUndecodable(null, encoding + " body: " + e.getMessage());
+            return dispatcher.handleUndecodable(null, encoding + " body: " + e.getMessage(), who, address);
         }
-        return dispatcher.handle(message, who);
+        return dispatcher.handle(message, who, address);
     }
 
     private static byte[] encode(Encoding encoding, Ttlv response) {

@@ -1,6 +1,7 @@
 package io.kmipstack.server;
 
 import io.kmipstack.codec.registry.Operation;
+import io.kmipstack.server.audit.AuditLog;
 import io.kmipstack.server.message.Authenticator;
 import io.kmipstack.server.message.MessageDispatcher;
 import io.kmipstack.server.message.Middleware;
@@ -74,6 +75,7 @@ public interface KmipServer extends AutoCloseable {
         TlsMaterial tls;
         IdentitySource identitySource = IdentitySource.COMMON_NAME;
         ObjectStore store;
+        AuditLog audit = AuditLog.noop();
         final Map<Operation, OperationHandler> handlers = new LinkedHashMap<>();
         final List<Middleware> middleware = new ArrayList<>();
         final Set<String> admins = new LinkedHashSet<>();
@@ -121,6 +123,12 @@ public interface KmipServer extends AutoCloseable {
         /** Where objects live; the server closes it when it closes. */
         public Builder store(ObjectStore s) {
             this.store = Objects.requireNonNull(s, "store");
+            return this;
+        }
+
+        /** Where every answered batch item is recorded (nowhere by default); the server closes it when it closes. */
+        public Builder audit(AuditLog log) {
+            this.audit = Objects.requireNonNull(log, "audit");
             return this;
         }
 
@@ -246,7 +254,8 @@ public interface KmipServer extends AutoCloseable {
                     .authenticator(authenticator)
                     .admins(admins)
                     .maxBatchItems(limits.maxBatchItems())
-                    .clock(clock);
+                    .clock(clock)
+                    .audit(audit);
             middleware.forEach(b::middleware);
             return b.build();
         }

@@ -1,6 +1,7 @@
 package io.kmipstack.server;
 
 import io.kmipstack.codec.netty.KmipPipeline;
+import io.kmipstack.server.audit.AuditLog;
 import io.kmipstack.server.message.MessageDispatcher;
 import io.kmipstack.server.store.ObjectStore;
 import io.netty.bootstrap.ServerBootstrap;
@@ -49,6 +50,7 @@ final class NettyKmipServer implements KmipServer {
     private final ExecutorService workers;
     private final Connections connections;
     private final ObjectStore store;
+    private final AuditLog audit;
     private final Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Channel ttlvChannel;
@@ -61,6 +63,7 @@ final class NettyKmipServer implements KmipServer {
         this.workers = Executors.newFixedThreadPool(b.workerThreads, threads("kmip-worker"));
         this.connections = new Connections(b.limits.maxConnections());
         this.store = b.store;
+        this.audit = b.audit;
         this.shutdownTimeout = b.shutdownTimeout;
     }
 
@@ -164,6 +167,11 @@ final class NettyKmipServer implements KmipServer {
             store.close();
         } catch (RuntimeException e) {
             log.warn("closing the store failed", e);
+        }
+        try {
+            audit.close();
+        } catch (RuntimeException e) {
+            log.warn("closing the audit log failed", e);
         }
         log.info("KMIP server closed");
     }

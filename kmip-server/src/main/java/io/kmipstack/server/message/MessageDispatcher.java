@@ -22,11 +22,14 @@ import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
+import io.kmipstack.server.audit.AuditEvent;
+import io.kmipstack.server.audit.AuditLog;
 import io.kmipstack.server.op.OperationHandler;
 import io.kmipstack.server.store.ObjectStore;
 import io.kmipstack.server.store.StoreTransaction;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +97,7 @@ public final class MessageDispatcher {
     private final Set<String> admins;
     private final int maxBatchItems;
     private final Clock clock;
+    private final AuditLog audit;
     private final String correlationPrefix;
     private final AtomicLong correlationCounter = new AtomicLong();
 
@@ -108,6 +112,7 @@ public final class MessageDispatcher {
         this.admins = Set.copyOf(b.admins);
         this.maxBatchItems = b.maxBatchItems;
         this.clock = b.clock;
+        this.audit = b.audit;
         byte[] prefix = new byte[4];
         new SecureRandom().nextBytes(prefix);
         this.correlationPrefix = HexFormat.of().withUpperCase().formatHex(prefix) + "-";
@@ -124,17 +129,19 @@ public final class MessageDispatcher {
 
     /**
      * Answers one request message. {@code peerIdentity} is the identity the transport established
-     * (the client certificate's, see the server's identity setting).
+     * (the client certificate's, see the server's identity setting); {@code clientAddress} is for
+     * the audit log only ({@code host:port}, or null).
      */
-    public Ttlv handle(Ttlv message, String peerIdentity) {
+    public Ttlv handle(Ttlv message, String peerIdentity, String clientAddress) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(peerIdentity, "peerIdentity");
+        Peer peer = new Peer(peerIdentity, clientAddress);
         try {
-            return dispatch(message, peerIdentity);
+            return dispatch(message, peer);
         } catch (RuntimeException e) {
             log.error("request from {} failed unexpectedly", peerIdentity, e);
             return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)),
-                    ResultReason.GENERAL_FAILURE, INTERNAL_ERROR);
+                    ResultReason.GENERAL_FAILURE, INTERNAL_ERROR, peer);
         }
     }
 
@@ -145,15 +152,16 @@ public final class MessageDispatcher {
      * @param frame the raw TTLV bytes, or {@code null} when there are none to salvage a version from
      * @param problem what was wrong, without values (it goes to the client)
      */
-    public Ttlv handleUndecodable(Bytes frame, String problem) {
+    public Ttlv handleUndecodable(Bytes frame, String problem, String peerIdentity, String clientAddress) {
         KmipVersion v = ProtocolVersions.forMalformed(frame == null ? null : ProtocolVersions.sniff(frame));
-        return messageFailure(v, ResultReason.INVALID_MESSAGE, problem);
+        return messageFailure(v, ResultReason.INVALID_MESSAGE, problem, new Peer(peerIdentity, clientAddress));
     }
 
-    private Ttlv dispatch(Ttlv message, String peerIdentity) {
+    private Ttlv dispatch(Ttlv message, Peer peer) {
+        String peerIdentity = peer.identity;
         if (message.tag() != Tag.REQUEST_MESSAGE || !message.isStructure()) {
             return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)), ResultReason.INVALID_MESSAGE,
-                    "message: " + Registry.tagName(message.tag()) + " (expected: RequestMessage Structure)");
+                    "message: " + Registry.tagName(message.tag()) + " (expected: RequestMessage Structure)", peer);
         }
         Ttlv headerItem = null;
         List<Ttlv> rawItems = new ArrayList<>();
@@ -164,41 +172,41 @@ public final class MessageDispatcher {
                 rawItems.add(c);
             } else {
                 return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)),
-                        ResultReason.INVALID_MESSAGE, "RequestMessage: unexpected " + Registry.tagName(c.tag()));
+                        ResultReason.INVALID_MESSAGE, "RequestMessage: unexpected " + Registry.tagName(c.tag()), peer);
             }
         }
         if (headerItem == null) {
             return messageFailure(ProtocolVersions.UNREADABLE, ResultReason.INVALID_MESSAGE,
-                    "RequestMessage: missing field RequestHeader");
+                    "RequestMessage: missing field RequestHeader", peer);
         }
         RequestHeader header;
         try {
             header = RequestHeader.decode(headerItem);
         } catch (KmipDecodingException e) {
             return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)),
-                    ResultReason.INVALID_MESSAGE, e.getMessage());
+                    ResultReason.INVALID_MESSAGE, e.getMessage(), peer);
         }
         ProtocolVersion pv = header.protocolVersion();
         if (pv.protocolVersionMajor() < 0 || pv.protocolVersionMinor() < 0) {
             return messageFailure(ProtocolVersions.UNREADABLE, ResultReason.INVALID_MESSAGE,
-                    "protocol version: " + pv.protocolVersionMajor() + "." + pv.protocolVersionMinor() + " (expected: >= 0.0)");
+                    "protocol version: " + pv.protocolVersionMajor() + "." + pv.protocolVersionMinor() + " (expected: >= 0.0)", peer);
         }
         KmipVersion requested = new KmipVersion(pv.protocolVersionMajor(), pv.protocolVersionMinor());
         KmipVersion v = ProtocolVersions.negotiate(requested);
         if (v == null) {
             return messageFailure(ProtocolVersions.refusalVersion(requested), ResultReason.INVALID_MESSAGE,
-                    "protocol version: " + requested + " (expected: " + ProtocolVersions.describeSupported() + ")");
+                    "protocol version: " + requested + " (expected: " + ProtocolVersions.describeSupported() + ")", peer);
         }
         if (rawItems.isEmpty()) {
-            return messageFailure(v, ResultReason.INVALID_MESSAGE, "RequestMessage: missing field BatchItem");
+            return messageFailure(v, ResultReason.INVALID_MESSAGE, "RequestMessage: missing field BatchItem", peer);
         }
         if (header.batchCount() != rawItems.size()) {
             return messageFailure(v, ResultReason.INVALID_MESSAGE,
-                    "batch count: " + header.batchCount() + " (expected: " + rawItems.size() + ", the number of batch items)");
+                    "batch count: " + header.batchCount() + " (expected: " + rawItems.size() + ", the number of batch items)", peer);
         }
         if (rawItems.size() > maxBatchItems) {
             return messageFailure(v, ResultReason.SERVER_LIMIT_EXCEEDED,
-                    "batch count: " + rawItems.size() + " (expected: <= " + maxBatchItems + ")");
+                    "batch count: " + rawItems.size() + " (expected: <= " + maxBatchItems + ")", peer);
         }
         String correlation = v.atLeast(KmipVersion.V1_4) ? correlationPrefix + correlationCounter.incrementAndGet() : null;
         if (log.isDebugEnabled()) {
@@ -211,19 +219,19 @@ public final class MessageDispatcher {
         } catch (KmipException e) {
             log.info("authentication failed for {} ({})", peerIdentity, e.getMessage());
             return everyItemFails(v, correlation, rawItems, ResultReason.AUTHENTICATION_NOT_SUCCESSFUL,
-                    "authentication not successful");
+                    "authentication not successful", peer);
         }
         if (AsynchronousIndicator.MANDATORY.equals(header.asynchronousIndicatorV2())) {
             return everyItemFails(v, correlation, rawItems, ResultReason.FEATURE_NOT_SUPPORTED,
                     "Asynchronous Indicator Mandatory: this server answers synchronously only "
-                            + "(send Optional or Prohibited)");
+                            + "(send Optional or Prohibited)", new Peer(identity, peer.address));
         }
         BatchErrorContinuationOption option = header.batchErrorContinuationOption() == null
                 ? BatchErrorContinuationOption.STOP : header.batchErrorContinuationOption();
         if (!option.equals(BatchErrorContinuationOption.STOP) && !option.equals(BatchErrorContinuationOption.CONTINUE)
                 && !option.equals(BatchErrorContinuationOption.UNDO)) {
             return messageFailure(v, ResultReason.INVALID_FIELD,
-                    "Batch Error Continuation Option: " + option.name() + " (expected: Undo, Stop or Continue)");
+                    "Batch Error Continuation Option: " + option.name() + " (expected: Undo, Stop or Continue)", peer);
         }
         List<Item> items = new ArrayList<>(rawItems.size());
         for (Ttlv raw : rawItems) {
@@ -233,6 +241,7 @@ public final class MessageDispatcher {
                 new SizeBudget(header.maximumResponseSize(), v, correlation, items.size()));
         List<Ttlv> answers = option.equals(BatchErrorContinuationOption.UNDO) ? runUndo(batch)
                 : runEach(batch, option.equals(BatchErrorContinuationOption.CONTINUE));
+        audit(v, new Peer(identity, peer.address), items, answers);
         return response(v, correlation, answers);
     }
 
@@ -405,21 +414,66 @@ public final class MessageDispatcher {
     }
 
     /** A response whose one batch item, without Operation, says why the message as a whole failed (1.4 table 327). */
-    private Ttlv messageFailure(KmipVersion v, ResultReason reason, String message) {
+    private Ttlv messageFailure(KmipVersion v, ResultReason reason, String message, Peer peer) {
         Ttlv item = new ResponseBatchItem(null, null, ResultStatus.OPERATION_FAILED, reasonFor(v, reason), trim(message),
                 null, null, null).encode(v);
         String correlation = v.atLeast(KmipVersion.V1_4) ? correlationPrefix + correlationCounter.incrementAndGet() : null;
+        audit(v, peer, List.of(), List.of(item));
         return response(v, correlation, List.of(item));
     }
 
     /** Every batch item fails for the same message-wide reason; Operation and Unique Batch Item ID are echoed. */
     private Ttlv everyItemFails(KmipVersion v, String correlation, List<Ttlv> rawItems, ResultReason reason,
-            String message) {
+            String message, Peer peer) {
+        List<Item> items = new ArrayList<>(rawItems.size());
         List<Ttlv> answers = new ArrayList<>(rawItems.size());
         for (Ttlv raw : rawItems) {
-            answers.add(failure(v, Item.salvage(raw, null), ResultStatus.OPERATION_FAILED, reason, message).encoded);
+            Item item = Item.salvage(raw, null);
+            items.add(item);
+            answers.add(failure(v, item, ResultStatus.OPERATION_FAILED, reason, message).encoded);
         }
+        audit(v, peer, items, answers);
         return response(v, correlation, answers);
+    }
+
+    /**
+     * One audit event per answered batch item (a message refused as a whole is one event without
+     * Operation): the identities of the objects named in the request and the response, the final
+     * status (Operation Undone for an undone item) and reason. A failing audit log is reported
+     * here and does not fail the request, whose work is already committed.
+     */
+    private void audit(KmipVersion v, Peer peer, List<Item> items, List<Ttlv> answers) {
+        Instant now = clock.instant();
+        for (int i = 0; i < answers.size(); i++) {
+            Ttlv answer = answers.get(i);
+            Ttlv op = answer.child(Tag.OPERATION);
+            Ttlv status = answer.child(Tag.RESULT_STATUS);
+            Ttlv reason = answer.child(Tag.RESULT_REASON);
+            LinkedHashSet<String> ids = new LinkedHashSet<>();
+            if (i < items.size() && items.get(i).raw != null) {
+                collectIds(items.get(i).raw.isStructure() ? items.get(i).raw.child(Tag.REQUEST_PAYLOAD) : null, ids);
+            }
+            collectIds(answer.child(Tag.RESPONSE_PAYLOAD), ids);
+            try {
+                audit.record(new AuditEvent(now, peer.identity, op == null ? null : Operation.valueOf(op.intValue()),
+                        List.copyOf(ids), ResultStatus.valueOf(status.intValue()),
+                        reason == null ? null : ResultReason.valueOf(reason.intValue()), v, peer.address));
+            } catch (RuntimeException e) {
+                log.error("audit log: event for {} not recorded", peer.identity, e);
+            }
+        }
+    }
+
+    private static void collectIds(Ttlv payload, Set<String> into) {
+        if (payload == null || !payload.isStructure()) {
+            return;
+        }
+        for (Ttlv c : payload.children()) {
+            if (c.type() == ItemType.TEXT_STRING && (c.tag() == Tag.UNIQUE_IDENTIFIER
+                    || c.tag() == Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER || c.tag() == Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER)) {
+                into.add(c.textValue());
+            }
+        }
     }
 
     private static Outcome failure(KmipVersion v, Item item, ResultStatus status, ResultReason reason, String message) {
@@ -473,12 +527,12 @@ public final class MessageDispatcher {
     // ---- values -----------------------------------------------------------------------------
 
     /** One request batch item: decoded, or the decoding failure and what could be salvaged for the echo. */
-    private record Item(RequestBatchItem request, KmipException error, Ttlv operationItem, Bytes batchItemId) {
+    private record Item(Ttlv raw, RequestBatchItem request, KmipException error, Ttlv operationItem, Bytes batchItemId) {
 
         static Item decode(Ttlv raw) {
             try {
                 RequestBatchItem decoded = RequestBatchItem.decode(raw);
-                return new Item(decoded, null, Ttlv.enumeration(Tag.OPERATION, decoded.operation().value()),
+                return new Item(raw, decoded, null, Ttlv.enumeration(Tag.OPERATION, decoded.operation().value()),
                         decoded.uniqueBatchItemID());
             } catch (KmipDecodingException e) {
                 return salvage(raw, e);
@@ -489,7 +543,7 @@ public final class MessageDispatcher {
         static Item salvage(Ttlv raw, KmipException error) {
             Ttlv op = raw.isStructure() ? raw.child(Tag.OPERATION) : null;
             Ttlv id = raw.isStructure() ? raw.child(Tag.UNIQUE_BATCH_ITEM_ID) : null;
-            return new Item(null, error,
+            return new Item(raw, null, error,
                     op != null && op.type() == ItemType.ENUMERATION ? op : null,
                     id != null && id.type() == ItemType.BYTE_STRING ? id.bytesValue() : null);
         }
@@ -500,6 +554,10 @@ public final class MessageDispatcher {
     }
 
     private record Outcome(Ttlv encoded, boolean failed) {
+    }
+
+    /** Who sent the request: the identity, and the address for the audit log. */
+    private record Peer(String identity, String address) {
     }
 
     private record Batch(KmipVersion version, String identity, boolean admin, List<Item> items, SizeBudget budget) {
@@ -564,6 +622,7 @@ public final class MessageDispatcher {
         private Authenticator authenticator = Authenticator.tlsOnly();
         private int maxBatchItems = DEFAULT_MAX_BATCH_ITEMS;
         private Clock clock = Clock.systemUTC();
+        private AuditLog audit = AuditLog.noop();
 
         private Builder() {
         }
@@ -610,6 +669,12 @@ public final class MessageDispatcher {
 
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** Where every answered batch item is recorded (nowhere by default). */
+        public Builder audit(AuditLog log) {
+            this.audit = Objects.requireNonNull(log, "audit");
             return this;
         }
 
