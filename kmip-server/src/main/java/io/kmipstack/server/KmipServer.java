@@ -59,6 +59,9 @@ public interface KmipServer extends AutoCloseable {
     @Override
     void close();
 
+    /** Blocks until {@link #close()} has finished (called from another thread, or a shutdown hook). */
+    void awaitClosed() throws InterruptedException;
+
     /** Configures and starts a {@link KmipServer}. Every setting has a default except TLS material and the store. */
     final class Builder {
 

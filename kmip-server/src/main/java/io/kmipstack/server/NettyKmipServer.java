@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -53,6 +54,7 @@ final class NettyKmipServer implements KmipServer {
     private final AuditLog audit;
     private final Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
     private Channel ttlvChannel;
     private Channel httpsChannel;
 
@@ -174,6 +176,12 @@ final class NettyKmipServer implements KmipServer {
             log.warn("closing the audit log failed", e);
         }
         log.info("KMIP server closed");
+        terminated.countDown();
+    }
+
+    @Override
+    public void awaitClosed() throws InterruptedException {
+        terminated.await();
     }
 
     private void shutdownThreads() {
