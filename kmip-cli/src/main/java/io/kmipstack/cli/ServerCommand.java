@@ -98,9 +98,6 @@ final class ServerCommand implements Callable<Integer> {
         Path masterKey = file.masterKey() != null ? base.resolve(file.masterKey()) : dataDir.resolve(MasterKey.DEFAULT_FILE_NAME);
         KmipServerConfig withStore = store == null ? file : withStore(file, store);
         String storeKind = withStore.storeKind();
-        if (storeKind.equals("sqlite")) {
-            Files.createDirectories(dataDir);
-        }
         b.store(withStore.openStore(dataDir, masterKey));
 
         KmipServer server = b.start();

@@ -49,6 +49,8 @@ class ServerCommandIT {
             assertThat(home.resolve("data/master.key")).isRegularFile();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/master.key"))))
                     .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data"))))
+                    .isEqualTo("rwx------");
             assertThat(discoverVersions(server.port(), certs).batchItem().get(0).resultStatus())
                     .isEqualTo(ResultStatus.SUCCESS);
 
