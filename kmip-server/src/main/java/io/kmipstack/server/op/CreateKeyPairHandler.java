@@ -44,12 +44,16 @@ final class CreateKeyPairHandler implements OperationHandler {
         List<KmipAttribute> common = RequestAttributes.of(ctx, p.commonTemplateAttribute(), p.commonAttributes());
         List<KmipAttribute> priv = merge(common, RequestAttributes.of(ctx, p.privateKeyTemplateAttribute(), p.privateKeyAttributes()));
         List<KmipAttribute> pub = merge(common, RequestAttributes.of(ctx, p.publicKeyTemplateAttribute(), p.publicKeyAttributes()));
-        KmipObject[] pair = create(ctx, priv, pub);
+        KmipObject[] pair = create(ctx, ctx.store().newUniqueIdentifier(), ctx.store().newUniqueIdentifier(), priv, pub);
         return new CreateKeyPairResponsePayload(pair[0].uniqueIdentifier(), pair[1].uniqueIdentifier(), null, null);
     }
 
-    /** Generates, links and stores a key pair; returns {private, public}. Also used by Re-key Key Pair. */
-    static KmipObject[] create(RequestContext ctx, List<KmipAttribute> priv, List<KmipAttribute> pub) {
+    /**
+     * Generates, links and stores a key pair under the given identifiers; returns {private,
+     * public}. Also used by Re-key Key Pair, which needs the identifiers before the keys exist.
+     */
+    static KmipObject[] create(RequestContext ctx, String privId, String pubId, List<KmipAttribute> priv,
+            List<KmipAttribute> pub) {
         AttributeSet privSet = AttributeSet.of(priv);
         AttributeSet pubSet = AttributeSet.of(pub);
         Integer algorithm = privSet.integer(Tag.CRYPTOGRAPHIC_ALGORITHM);
@@ -77,8 +81,6 @@ final class CreateKeyPairHandler implements OperationHandler {
         KeyBlock pubBlock = new KeyBlock(pubFormat, null,
                 KeyValue.of(KeyFormats.fromPublic(kp.getPublic(), pubFormat, pubFormat)), alg, length, null);
 
-        String privId = ctx.store().newUniqueIdentifier();
-        String pubId = ctx.store().newUniqueIdentifier();
         List<KmipAttribute> privAttrs = withLink(priv, LinkType.PUBLIC_KEY_LINK, pubId);
         List<KmipAttribute> pubAttrs = withLink(pub, LinkType.PRIVATE_KEY_LINK, privId);
         KmipObject privObj = NewObjects.build(ctx, privId, ObjectType.PRIVATE_KEY, new PrivateKey(privBlock), privAttrs, true);

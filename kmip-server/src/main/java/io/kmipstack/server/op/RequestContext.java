@@ -40,6 +40,24 @@ public interface RequestContext {
     void idPlaceholder(String uniqueIdentifier);
 
     /**
+     * Empties the ID Placeholder, so that a following item without a Unique Identifier fails
+     * instead of acting on a stale object (Locate matching several objects, a failed Check: KMIP
+     * 1.4 sections 4.9 and 4.10). The default does nothing; a context that keeps a placeholder
+     * overrides it.
+     */
+    default void clearIdPlaceholder() {
+    }
+
+    /**
+     * Records a client's Log operation message (KMIP 2.1 section 6.1.29) with the requester's
+     * identity. The default writes it to the {@code io.kmipstack.server.audit} logger; a context
+     * with an audit log overrides it to write there.
+     */
+    default void log(String message) {
+        org.slf4j.LoggerFactory.getLogger("io.kmipstack.server.audit").info("client log: identity={} message={}", identity(), message);
+    }
+
+    /**
      * The object {@code id} names (the ID Placeholder when {@code id} is null, resolving 2.x
      * placeholder enumerations as well), if the requester may see it.
      *
