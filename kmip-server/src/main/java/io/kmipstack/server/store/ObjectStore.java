@@ -12,13 +12,19 @@ public interface ObjectStore extends AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and commits it; if {@code work} throws, nothing it did
-     * is kept and the exception propagates.
+     * is kept and the exception propagates. Write transactions run one at a time; calling
+     * {@code transact} from inside {@code transact} or {@code read} on the same thread throws
+     * {@link IllegalStateException} instead of waiting for itself.
      */
     <T> T transact(StoreWork<T> work);
 
-    /** A read-only view outside any write transaction (Get, Locate, Get Attributes). */
+    /**
+     * Runs {@code work} against one consistent committed state, read-only (Get, Locate, Get
+     * Attributes outside a batch's write transaction); it does not wait for running writers.
+     */
     <T> T read(StoreWork<T> work);
 
+    /** Releases the store; work started afterwards throws {@link IllegalStateException}. Idempotent. */
     @Override
     void close();
 

@@ -1,0 +1,732 @@
+package io.kmipstack.server.store;
+
+import io.kmipstack.codec.model.KmipAttribute;
+import io.kmipstack.codec.registry.ObjectType;
+import io.kmipstack.codec.registry.Tag;
+import io.kmipstack.codec.ttlv.ItemType;
+import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvDecoder;
+import io.kmipstack.codec.ttlv.TtlvEncoder;
+import io.kmipstack.codec.ttlv.TtlvLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded SQLite store: one file {@code kmip.db} in the data folder, write-ahead log,
+ * {@code synchronous=FULL} (a commit returns once the log is synced, so an acknowledged write
+ * survives {@code kill -9} and power loss as far as SQLite and the disk promise). Tables and
+ * migrations: {@link SqlSchema}. Content is encrypted by {@link Envelope}; attributes are stored
+ * in clear.
+ *
+ * <p>Correctness does not rest on anything in this process: every transaction runs on its own
+ * connection; write transactions start with {@code BEGIN IMMEDIATE}, so SQLite's file lock
+ * serializes them across threads and processes (a busy database is waited for by SQLite's busy
+ * timeout and the BEGIN retried a bounded number of times, before any of the caller's work ran);
+ * updates carry {@code WHERE revision = ?}. Read transactions are deferred transactions that see
+ * one snapshot and never wait for writers (WAL). The only SQLite-specific SQL is the pragmas and
+ * {@code BEGIN IMMEDIATE}; everything else is plain SQL a PostgreSQL store can reuse.
+ */
+final class SqliteObjectStore implements ObjectStore {
+
+    static final String DATABASE_FILE = "kmip.db";
+
+    // SQLite's busy handler waits this long per attempt; with BEGIN_ATTEMPTS the longest a write
+    // transaction waits for the database is about 10 s before it fails with StoreException.
+    private static final int BUSY_TIMEOUT_MILLIS = 2000;
+    private static final int BEGIN_ATTEMPTS = 5;
+    private static final int MAX_IDLE_CONNECTIONS = 8;
+    private static final String INSERT_SEQ = "insert_seq";
+    private static final String MASTER_KEY_CHECK = "master_key_check";
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    // Attribute values are written by this store; the limits only guard against a damaged file.
+    private static final TtlvDecoder DECODER = TtlvDecoder.create(new TtlvLimits(Integer.MAX_VALUE, TtlvLimits.MAX_DEPTH_CAP));
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final Envelope envelope;
+    private final ConcurrentLinkedDeque<Conn> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    // Guards against a transact nested in transact or read on one thread, which could only wait
+    // for itself (memory store) or for its own lock (here, until the busy bound).
+    private final ThreadLocal<Boolean> inWork = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    private SqliteObjectStore(Path file, MasterKey masterKey) {
+        this.file = file;
+        this.envelope = new Envelope(masterKey);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        this.dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Opens (creating when missing) the store in {@code dataDir}, migrating its schema. */
+    static SqliteObjectStore open(Path dataDir, MasterKey masterKey) {
+        Path db = dataDir.resolve(DATABASE_FILE);
+        try {
+            createPrivate(dataDir, db);
+        } catch (IOException e) {
+            throw new UncheckedIOException("object store " + db + ": " + e.getMessage(), e);
+        }
+        SqliteObjectStore store = new SqliteObjectStore(db, masterKey);
+        try {
+            store.initialize();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    // A new data folder and database file are readable by their owner only: the file holds no key
+    // material in clear, but names, owners and grants are nobody else's business either. SQLite
+    // gives the -wal and -shm files the database file's mode.
+    private static void createPrivate(Path dataDir, Path db) throws IOException {
+        boolean posix = Files.getFileAttributeView(dataDir.toAbsolutePath().getRoot(), PosixFileAttributeView.class) != null;
+        if (!Files.isDirectory(dataDir)) {
+            if (posix) {
+                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dataDir);
+            }
+        }
+        if (!Files.exists(db) && posix) {
+            try {
+                Files.createFile(db, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // Another process is creating the same store; SQLite's locking takes it from here.
+            }
+        }
+    }
+
+    private void initialize() {
+        Conn conn = borrow();
+        try {
+            String mode = pragma(conn, "journal_mode");
+            if (!"wal".equalsIgnoreCase(mode)) {
+                throw new StoreException(file + ": journal_mode " + mode + " (expected: wal)");
+            }
+            begin(conn, "BEGIN IMMEDIATE");
+            try {
+                SqlSchema.migrate(conn.c, file.toString());
+                byte[] check = null;
+                try (PreparedStatement p = conn.c.prepareStatement("SELECT value FROM store_info WHERE name = ?")) {
+                    p.setString(1, MASTER_KEY_CHECK);
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            check = rs.getBytes(1);
+                        }
+                    }
+                }
+                if (check == null) {
+                    try (PreparedStatement p = conn.c.prepareStatement("INSERT INTO store_info (name, value) VALUES (?, ?)")) {
+                        p.setString(1, MASTER_KEY_CHECK);
+                        p.setBytes(2, envelope.checkValue());
+                        p.executeUpdate();
+                    }
+                } else if (!envelope.matches(check)) {
+                    throw new StoreException(file + ": the master key is not the one this store was created with");
+                }
+                exec(conn, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(conn, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot open: " + e.getMessage(), e);
+        } finally {
+            release(conn);
+        }
+    }
+
+    // ---- connections ------------------------------------------------------------------------
+
+    /** A connection with its prepared statements; used by one transaction at a time. */
+    static final class Conn {
+        final Connection c;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        Conn(Connection c) {
+            this.c = c;
+        }
+
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement p = statements.get(sql);
+            if (p == null) {
+                p = c.prepareStatement(sql);
+                statements.put(sql, p);
+            }
+            p.clearParameters();
+            return p;
+        }
+
+        void close() {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Closing is best effort; SQLite recovers from the log on the next open.
+            }
+        }
+    }
+
+    private Conn borrow() {
+        Conn conn = idle.pollFirst();
+        if (conn != null) {
+            idleCount.decrementAndGet();
+            return conn;
+        }
+        try {
+            Connection c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                // WAL is a property of the file; synchronous and the rest hold per connection.
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA foreign_keys = ON");
+                // Freed pages (a destroyed key's ciphertext and wrapped data key) are zeroed.
+                s.execute("PRAGMA secure_delete = ON");
+                s.execute("PRAGMA temp_store = MEMORY");
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return new Conn(c);
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot open a connection: " + e.getMessage(), e);
+        }
+    }
+
+    private void release(Conn conn) {
+        if (!closed) {
+            if (idleCount.incrementAndGet() <= MAX_IDLE_CONNECTIONS) {
+                idle.addFirst(conn);
+                if (closed && idle.remove(conn)) {
+                    // close() ran in between and may have missed it.
+                    idleCount.decrementAndGet();
+                    conn.close();
+                }
+                return;
+            }
+            idleCount.decrementAndGet();
+        }
+        conn.close();
+    }
+
+    private static String pragma(Conn conn, String name) throws SQLException {
+        try (Statement s = conn.c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void exec(Conn conn, String sql) throws SQLException {
+        try (Statement s = conn.c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private void begin(Conn conn, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                exec(conn, sql);
+                return;
+            } catch (SQLException e) {
+                if (!isBusy(e)) {
+                    throw e;
+                }
+                if (attempt == BEGIN_ATTEMPTS) {
+                    throw new StoreException(file + ": database busy (" + BEGIN_ATTEMPTS + " attempts of "
+                            + BUSY_TIMEOUT_MILLIS + " ms)", e);
+                }
+            }
+        }
+    }
+
+    private static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    }
+
+    /** Rolls back; true when that worked and the connection is clean enough to pool again. */
+    private static boolean rollbackQuietly(Conn conn, Throwable cause) {
+        try {
+            exec(conn, "ROLLBACK");
+            return true;
+        } catch (SQLException e) {
+            // SQLite ends the transaction itself on some errors; closing the connection settles it.
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    // ---- ObjectStore ------------------------------------------------------------------------
+
+    @Override
+    public <T> T transact(StoreWork<T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T read(StoreWork<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(StoreWork<T> work, boolean write) {
+        if (closed) {
+            throw new IllegalStateException("object store: closed");
+        }
+        Boolean outer = inWork.get();
+        if (write && outer != null) {
+            throw new IllegalStateException("nested transaction (expected: transact outside transact and read)");
+        }
+        inWork.set(Boolean.TRUE);
+        Conn conn = borrow();
+        boolean reusable = false;
+        try {
+            try {
+                begin(conn, write ? "BEGIN IMMEDIATE" : "BEGIN");
+            } catch (SQLException e) {
+                throw new StoreException(file + ": cannot begin a transaction: " + e.getMessage(), e);
+            }
+            Tx tx = new Tx(conn, write);
+            try {
+                T result = work.run(tx);
+                tx.finish();
+                exec(conn, "COMMIT");
+                reusable = true;
+                return result;
+            } catch (SQLException e) {
+                reusable = rollbackQuietly(conn, e);
+                throw new StoreException(file + ": " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                reusable = rollbackQuietly(conn, e);
+                throw e;
+            } finally {
+                tx.open = false;
+            }
+        } finally {
+            if (outer == null) {
+                inWork.remove();
+            }
+            if (reusable) {
+                release(conn);
+            } else {
+                // The transaction could not be ended cleanly: do not pool the connection.
+                conn.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Conn conn;
+        while ((conn = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            conn.close();
+        }
+    }
+
+    /** The database file (tests). */
+    Path file() {
+        return file;
+    }
+
+    /** Runs {@code fn} on a connection of this store outside any transaction (tests: PRAGMA, EXPLAIN). */
+    <T> T withConnection(SqlFunction<T> fn) {
+        Conn conn = borrow();
+        try {
+            return fn.apply(conn.c);
+        } catch (SQLException e) {
+            throw new StoreException(file + ": " + e.getMessage(), e);
+        } finally {
+            release(conn);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    // ---- Locate -------------------------------------------------------------------------------
+
+    /** A Locate query as SQL and its parameters. */
+    record LocateSql(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The SQL for {@code q}. Each equality filter is an {@code IN} over the covering
+     * (tag, match_key, uid) index, so the candidates come from the index, never from a scan of the
+     * objects; multi-valued attributes match when any instance does, and an object carrying the
+     * same value twice still appears once.
+     */
+    static LocateSql locateSql(LocateQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT o.uid FROM objects o WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.objectType() != null) {
+            sql.append(" AND o.object_type = ?");
+            params.add(q.objectType().value());
+        }
+        if (q.visibleTo() != null) {
+            sql.append(" AND (o.owner = ? OR o.uid IN (SELECT g.uid FROM grants g WHERE g.identity = ?))");
+            params.add(q.visibleTo());
+            params.add(q.visibleTo());
+        }
+        for (KmipAttribute f : q.attributes()) {
+            sql.append(" AND o.uid IN (SELECT a.uid FROM attributes a WHERE a.tag = ? AND a.match_key = ?)");
+            params.add(f.tag());
+            params.add(MatchKeys.of(f.item()));
+        }
+        sql.append(" ORDER BY o.insert_seq LIMIT ? OFFSET ?");
+        params.add(q.maximum() == null ? Long.MAX_VALUE : q.maximum().longValue());
+        params.add((long) q.offset());
+        return new LocateSql(sql.toString(), params);
+    }
+
+    static void bind(PreparedStatement p, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            if (v instanceof Integer n) {
+                p.setInt(i + 1, n);
+            } else if (v instanceof Long n) {
+                p.setLong(i + 1, n);
+            } else {
+                p.setString(i + 1, (String) v);
+            }
+        }
+    }
+
+    // ---- the transaction --------------------------------------------------------------------------
+
+    /** One transaction on one connection; confined to the thread running the work. */
+    private final class Tx implements StoreTransaction {
+
+        private final Conn conn;
+        private final boolean writable;
+        private boolean open = true;
+        // Insert order numbers are taken from the sequences row once per transaction and written
+        // back before commit; the write transaction holds the database, so nobody else moves it.
+        private long seqStart = -1;
+        private long seqNext = -1;
+
+        Tx(Conn conn, boolean writable) {
+            this.conn = conn;
+            this.writable = writable;
+        }
+
+        private void check(String what, boolean write) {
+            if (!open) {
+                throw new IllegalStateException(what + ": transaction has ended");
+            }
+            if (write && !writable) {
+                throw new IllegalStateException(what + ": read-only transaction (expected: inside transact)");
+            }
+        }
+
+        void finish() throws SQLException {
+            if (seqNext > seqStart) {
+                PreparedStatement p = conn.prepare("UPDATE sequences SET next_value = ? WHERE name = ? AND next_value = ?");
+                p.setLong(1, seqNext);
+                p.setString(2, INSERT_SEQ);
+                p.setLong(3, seqStart);
+                if (p.executeUpdate() != 1) {
+                    throw new StoreException(file + ": sequence " + INSERT_SEQ + " moved during a write transaction");
+                }
+            }
+        }
+
+        private long nextSeq() throws SQLException {
+            if (seqNext < 0) {
+                PreparedStatement p = conn.prepare("SELECT next_value FROM sequences WHERE name = ?");
+                p.setString(1, INSERT_SEQ);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException(file + ": sequence " + INSERT_SEQ + " missing");
+                    }
+                    seqStart = rs.getLong(1);
+                    seqNext = seqStart;
+                }
+            }
+            return seqNext++;
+        }
+
+        @Override
+        public String newUniqueIdentifier() {
+            check("newUniqueIdentifier", false);
+            return UniqueIdentifiers.next();
+        }
+
+        @Override
+        public void insert(StoredObject o) {
+            check("insert", true);
+            String uid = o.uniqueIdentifier();
+            try {
+                if (exists(uid)) {
+                    throw new IllegalArgumentException("object " + uid + ": already exists");
+                }
+                long now = System.currentTimeMillis();
+                PreparedStatement p = conn.prepare("INSERT INTO objects (uid, insert_seq, object_type, owner, revision, state,"
+                        + " content_ciphertext, content_nonce, wrapped_dek, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)");
+                p.setString(1, uid);
+                p.setLong(2, nextSeq());
+                p.setInt(3, o.objectType().value());
+                p.setString(4, o.owner());
+                setState(p, 5, o);
+                setContent(p, 6, uid, o);
+                p.setLong(9, now);
+                p.setLong(10, now);
+                p.executeUpdate();
+                insertAttributes(uid, o.attributes());
+            } catch (SQLException e) {
+                throw failure("insert", uid, e);
+            }
+        }
+
+        @Override
+        public Optional<StoredObject> get(String uid) {
+            check("get", false);
+            try {
+                PreparedStatement p = conn.prepare("SELECT object_type, owner, revision, content_ciphertext, content_nonce,"
+                        + " wrapped_dek FROM objects WHERE uid = ?");
+                p.setString(1, uid);
+                ObjectType type;
+                String owner;
+                long revision;
+                Envelope.Sealed sealed = null;
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    type = ObjectType.valueOf(rs.getInt(1));
+                    owner = rs.getString(2);
+                    revision = rs.getLong(3);
+                    byte[] ciphertext = rs.getBytes(4);
+                    if (ciphertext != null) {
+                        sealed = new Envelope.Sealed(ciphertext, rs.getBytes(5), rs.getBytes(6));
+                    }
+                }
+                List<KmipAttribute> attributes = new ArrayList<>();
+                PreparedStatement a = conn.prepare("SELECT attribute_index, value FROM attributes WHERE uid = ? ORDER BY ordinal");
+                a.setString(1, uid);
+                try (ResultSet rs = a.executeQuery()) {
+                    while (rs.next()) {
+                        int index = rs.getInt(1);
+                        Integer attributeIndex = rs.wasNull() ? null : index;
+                        attributes.add(new KmipAttribute(decode(uid, rs.getBytes(2)), attributeIndex));
+                    }
+                }
+                return Optional.of(new StoredObject(uid, type, owner, revision, attributes,
+                        sealed == null ? null : envelope.open(uid, sealed)));
+            } catch (SQLException e) {
+                throw failure("get", uid, e);
+            }
+        }
+
+        @Override
+        public void update(StoredObject o) {
+            check("update", true);
+            String uid = o.uniqueIdentifier();
+            try {
+                PreparedStatement p = conn.prepare("UPDATE objects SET object_type = ?, owner = ?, revision = ?, state = ?,"
+                        + " content_ciphertext = ?, content_nonce = ?, wrapped_dek = ?, updated_at = ?"
+                        + " WHERE uid = ? AND revision = ?");
+                p.setInt(1, o.objectType().value());
+                p.setString(2, o.owner());
+                p.setLong(3, o.revision() + 1);
+                setState(p, 4, o);
+                setContent(p, 5, uid, o);
+                p.setLong(8, System.currentTimeMillis());
+                p.setString(9, uid);
+                p.setLong(10, o.revision());
+                if (p.executeUpdate() != 1) {
+                    throw new ConcurrentModificationException(uid, o.revision());
+                }
+                PreparedStatement d = conn.prepare("DELETE FROM attributes WHERE uid = ?");
+                d.setString(1, uid);
+                d.executeUpdate();
+                insertAttributes(uid, o.attributes());
+            } catch (SQLException e) {
+                throw failure("update", uid, e);
+            }
+        }
+
+        @Override
+        public boolean delete(String uid) {
+            check("delete", true);
+            try {
+                for (String sql : List.of("DELETE FROM attributes WHERE uid = ?", "DELETE FROM grants WHERE uid = ?")) {
+                    PreparedStatement p = conn.prepare(sql);
+                    p.setString(1, uid);
+                    p.executeUpdate();
+                }
+                PreparedStatement p = conn.prepare("DELETE FROM objects WHERE uid = ?");
+                p.setString(1, uid);
+                return p.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw failure("delete", uid, e);
+            }
+        }
+
+        @Override
+        public Set<String> grants(String uid) {
+            check("grants", false);
+            try {
+                PreparedStatement p = conn.prepare("SELECT identity FROM grants WHERE uid = ? ORDER BY identity");
+                p.setString(1, uid);
+                Set<String> out = new LinkedHashSet<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return Collections.unmodifiableSet(out);
+            } catch (SQLException e) {
+                throw failure("grants", uid, e);
+            }
+        }
+
+        @Override
+        public void grant(String uid, String identity) {
+            check("grant", true);
+            java.util.Objects.requireNonNull(identity, "identity");
+            try {
+                if (!exists(uid)) {
+                    throw new NoSuchElementException("object " + uid + ": not found");
+                }
+                PreparedStatement p = conn.prepare("INSERT INTO grants (uid, identity) SELECT ?, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM grants WHERE uid = ? AND identity = ?)");
+                p.setString(1, uid);
+                p.setString(2, identity);
+                p.setString(3, uid);
+                p.setString(4, identity);
+                p.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("grant", uid, e);
+            }
+        }
+
+        @Override
+        public boolean revokeGrant(String uid, String identity) {
+            check("revokeGrant", true);
+            try {
+                PreparedStatement p = conn.prepare("DELETE FROM grants WHERE uid = ? AND identity = ?");
+                p.setString(1, uid);
+                p.setString(2, identity);
+                return p.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw failure("revokeGrant", uid, e);
+            }
+        }
+
+        @Override
+        public List<String> locate(LocateQuery query) {
+            check("locate", false);
+            LocateSql q = locateSql(query);
+            try {
+                PreparedStatement p = conn.prepare(q.sql());
+                bind(p, q.parameters());
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException(file + ": locate: " + e.getMessage(), e);
+            }
+        }
+
+        private boolean exists(String uid) throws SQLException {
+            PreparedStatement p = conn.prepare("SELECT 1 FROM objects WHERE uid = ?");
+            p.setString(1, uid);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+
+        private void insertAttributes(String uid, List<KmipAttribute> attributes) throws SQLException {
+            if (attributes.isEmpty()) {
+                return;
+            }
+            PreparedStatement p = conn.prepare("INSERT INTO attributes (uid, ordinal, tag, attribute_index, value, match_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)");
+            for (int i = 0; i < attributes.size(); i++) {
+                KmipAttribute a = attributes.get(i);
+                byte[] encoded = TtlvEncoder.encode(a.item());
+                p.setString(1, uid);
+                p.setInt(2, i);
+                p.setInt(3, a.tag());
+                if (a.index() == null) {
+                    p.setNull(4, Types.INTEGER);
+                } else {
+                    p.setInt(4, a.index());
+                }
+                p.setBytes(5, encoded);
+                p.setString(6, MatchKeys.of(encoded));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+
+        private void setContent(PreparedStatement p, int first, String uid, StoredObject o) throws SQLException {
+            if (o.content() == null) {
+                p.setNull(first, Types.BLOB);
+                p.setNull(first + 1, Types.BLOB);
+                p.setNull(first + 2, Types.BLOB);
+            } else {
+                Envelope.Sealed s = envelope.seal(uid, o.content());
+                p.setBytes(first, s.ciphertext());
+                p.setBytes(first + 1, s.nonce());
+                p.setBytes(first + 2, s.wrappedKey());
+            }
+        }
+
+        private RuntimeException failure(String what, String uid, SQLException e) {
+            return new StoreException(file + ": " + what + " " + uid + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void setState(PreparedStatement p, int index, StoredObject o) throws SQLException {
+        for (KmipAttribute a : o.attributes()) {
+            if (a.tag() == Tag.STATE && a.item().type() == ItemType.ENUMERATION) {
+                p.setInt(index, a.item().intValue());
+                return;
+            }
+        }
+        p.setNull(index, Types.INTEGER);
+    }
+
+    private Ttlv decode(String uid, byte[] value) {
+        try {
+            return DECODER.decode(value);
+        } catch (RuntimeException e) {
+            throw new StoreException(file + ": object " + uid + ": attribute value does not decode", e);
+        }
+    }
+}
