@@ -34,6 +34,7 @@ final class CreateHandler implements OperationHandler {
     @Override
     public ResponsePayload handle(RequestContext ctx, RequestPayload request) {
         CreateRequestPayload p = (CreateRequestPayload) request;
+        NewObjects.requireStorage(p.protectionStorageMasks(), ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
         List<KmipAttribute> attrs = RequestAttributes.of(ctx, p.templateAttribute(), p.attributes());
         ObjectType type = p.objectType();
         ManagedObject content;

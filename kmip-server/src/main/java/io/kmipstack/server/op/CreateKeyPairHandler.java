@@ -17,6 +17,7 @@ import io.kmipstack.codec.registry.KeyFormatType;
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.LinkType;
 import io.kmipstack.codec.registry.ObjectType;
+import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.server.object.AttributeDef;
@@ -41,6 +42,12 @@ final class CreateKeyPairHandler implements OperationHandler {
     @Override
     public ResponsePayload handle(RequestContext ctx, RequestPayload request) {
         CreateKeyPairRequestPayload p = (CreateKeyPairRequestPayload) request;
+        NewObjects.requireStorage(p.privateProtectionStorageMasks() != null ? p.privateProtectionStorageMasks()
+                : p.commonProtectionStorageMasks(), ctx.version().atLeast(KmipVersion.V2_1)
+                ? ResultReason.PRIVATE_PROTECTION_STORAGE_UNAVAILABLE : ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
+        NewObjects.requireStorage(p.publicProtectionStorageMasks() != null ? p.publicProtectionStorageMasks()
+                : p.commonProtectionStorageMasks(), ctx.version().atLeast(KmipVersion.V2_1)
+                ? ResultReason.PUBLIC_PROTECTION_STORAGE_UNAVAILABLE : ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
         List<KmipAttribute> common = RequestAttributes.of(ctx, p.commonTemplateAttribute(), p.commonAttributes());
         List<KmipAttribute> priv = merge(common, RequestAttributes.of(ctx, p.privateKeyTemplateAttribute(), p.privateKeyAttributes()));
         List<KmipAttribute> pub = merge(common, RequestAttributes.of(ctx, p.publicKeyTemplateAttribute(), p.publicKeyAttributes()));

@@ -9,7 +9,8 @@ import java.util.Map;
  * section 4, 2.1 section 6.1), without the cryptographic services, which plug in later by adding
  * their handlers to the map and, for Get and Export with key wrapping, a {@link KeyWrapping}.
  *
- * <p>The map is the dispatch table of the message layer. It is mutable on purpose and Query
+ * <p>Discover Versions is the message layer's (it is about the protocol, not objects) and is not
+ * in the map. The map is the dispatch table of the message layer. It is mutable on purpose and Query
  * reads it live: operations added to it are reported by Query from then on. Fill it before the
  * server starts; it is not safe to change while requests run.
  */
@@ -47,7 +48,6 @@ public final class Handlers {
         m.put(Operation.RECOVER, new RecoverHandler());
         m.put(Operation.QUERY, new QueryHandler(m::keySet));
         m.put(Operation.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler());
-        m.put(Operation.DISCOVER_VERSIONS, new DiscoverVersionsHandler());
         m.put(Operation.EXPORT, new ExportHandler(wrapping));
         m.put(Operation.IMPORT, new ImportHandler());
         m.put(Operation.LOG, new LogHandler());

@@ -9,7 +9,10 @@ import io.kmipstack.codec.model.OpaqueObject;
 import io.kmipstack.codec.model.Template;
 import io.kmipstack.codec.registry.CertificateType;
 import io.kmipstack.codec.registry.KmipVersion;
+import io.kmipstack.codec.payload.ProtectionStorageMasks;
 import io.kmipstack.codec.registry.ObjectType;
+import io.kmipstack.codec.registry.ProtectionStorageMask;
+import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.State;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Bytes;
@@ -83,6 +86,7 @@ final class NewObjects {
             if (Digests.keyBlock(content) != null) {
                 attrs.set(Ttlv.interval(Tag.LEASE_TIME, LEASE_SECONDS));
             }
+            attrs.set(Ttlv.integer(Tag.PROTECTION_STORAGE_MASK, ProtectionStorageMask.SOFTWARE));
             boolean sensitive = attrs.bool(Tag.SENSITIVE, false);
             boolean extractable = attrs.bool(Tag.EXTRACTABLE, true);
             attrs.set(Ttlv.bool(Tag.SENSITIVE, sensitive));
@@ -100,6 +104,23 @@ final class NewObjects {
             requireUniqueName(ctx, name.item(), null, true);
         }
         return KmipObject.create(id, type, ctx.identity(), attrs, content);
+    }
+
+    /**
+     * Refuses a request whose Protection Storage Masks (2.1 section 7.20; since 2.0) all exclude
+     * Software storage, the only kind this server has: every object lives in its software store.
+     */
+    static void requireStorage(ProtectionStorageMasks masks, ResultReason unavailable) {
+        if (masks == null || masks.protectionStorageMasks().isEmpty()) {
+            return;
+        }
+        for (int mask : masks.protectionStorageMasks()) {
+            if ((mask & ProtectionStorageMask.SOFTWARE) != 0) {
+                return;
+            }
+        }
+        throw Failures.fail(unavailable, "protection storage masks: " + masks.protectionStorageMasks().size()
+                + " given, none with Software (expected: Software, the only protection storage of this server)");
     }
 
     // The attributes the content itself determines.

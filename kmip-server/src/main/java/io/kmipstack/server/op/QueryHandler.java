@@ -72,6 +72,10 @@ final class QueryHandler implements OperationHandler {
         List<CapabilityInformation> capabilities = new ArrayList<>();
         for (QueryFunction f : p.queryFunctions()) {
             if (QueryFunction.QUERY_OPERATIONS.equals(f)) {
+                // Discover Versions is answered by the message layer, not by a handler of this map.
+                if (definedIn(Operation.DISCOVER_VERSIONS, v)) {
+                    ops.add(Operation.DISCOVER_VERSIONS);
+                }
                 for (Operation op : operations.get()) {
                     if (definedIn(op, v) && !ops.contains(op)) {
                         ops.add(op);

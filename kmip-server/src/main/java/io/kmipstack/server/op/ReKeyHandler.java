@@ -36,6 +36,7 @@ final class ReKeyHandler implements OperationHandler {
             throw Failures.fail(ResultReason.KEY_VALUE_NOT_PRESENT, "object " + old.uniqueIdentifier()
                     + ": no key value (state " + old.state() + ")");
         }
+        NewObjects.requireStorage(p.protectionStorageMasks(), ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
         List<KmipAttribute> requested = RequestAttributes.of(ctx, p.templateAttribute(), p.attributes());
         ReKeys.checkOffset(p.offset(), requested);
         List<KmipAttribute> attrs = new ArrayList<>(ReKeys.inherited(ctx, old, p.offset()));

@@ -6,6 +6,7 @@ import io.kmipstack.codec.payload.ReKeyKeyPairRequestPayload;
 import io.kmipstack.codec.payload.ReKeyKeyPairResponsePayload;
 import io.kmipstack.codec.payload.RequestPayload;
 import io.kmipstack.codec.payload.ResponsePayload;
+import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.LinkType;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.ResultReason;
@@ -45,6 +46,12 @@ final class ReKeyKeyPairHandler implements OperationHandler {
         if (oldPub == null) {
             throw Failures.invalidField("object " + oldPriv.uniqueIdentifier() + ": no Public Key Link (expected: a key pair)");
         }
+        NewObjects.requireStorage(p.privateProtectionStorageMasks() != null ? p.privateProtectionStorageMasks()
+                : p.commonProtectionStorageMasks(), ctx.version().atLeast(KmipVersion.V2_1)
+                ? ResultReason.PRIVATE_PROTECTION_STORAGE_UNAVAILABLE : ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
+        NewObjects.requireStorage(p.publicProtectionStorageMasks() != null ? p.publicProtectionStorageMasks()
+                : p.commonProtectionStorageMasks(), ctx.version().atLeast(KmipVersion.V2_1)
+                ? ResultReason.PUBLIC_PROTECTION_STORAGE_UNAVAILABLE : ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
         List<KmipAttribute> common = RequestAttributes.of(ctx, p.commonTemplateAttribute(), p.commonAttributes());
         List<KmipAttribute> privReq = CreateKeyPairHandler.merge(common,
                 RequestAttributes.of(ctx, p.privateKeyTemplateAttribute(), p.privateKeyAttributes()));

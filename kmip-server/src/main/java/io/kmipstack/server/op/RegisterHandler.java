@@ -20,6 +20,7 @@ import io.kmipstack.codec.payload.RequestPayload;
 import io.kmipstack.codec.payload.ResponsePayload;
 import io.kmipstack.codec.registry.KeyFormatType;
 import io.kmipstack.codec.registry.ObjectType;
+import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.server.object.Digests;
@@ -40,6 +41,7 @@ final class RegisterHandler implements OperationHandler {
     @Override
     public ResponsePayload handle(RequestContext ctx, RequestPayload request) {
         RegisterRequestPayload p = (RegisterRequestPayload) request;
+        NewObjects.requireStorage(p.protectionStorageMasks(), ResultReason.PROTECTION_STORAGE_UNAVAILABLE);
         ManagedObject content = p.managedObject();
         ObjectType actual = typeOf(content);
         if (!actual.equals(p.objectType())) {

@@ -36,16 +36,19 @@ public interface RequestContext {
     /** The ID Placeholder's current value, if an earlier item of this batch set one. */
     Optional<String> idPlaceholder();
 
-    /** Sets the ID Placeholder for the items that follow (a handler calls it with the id it produced). */
+    /**
+     * Sets the ID Placeholder for the items that follow (a handler calls it with the id it
+     * produced); {@code null} empties it.
+     */
     void idPlaceholder(String uniqueIdentifier);
 
     /**
      * Empties the ID Placeholder, so that a following item without a Unique Identifier fails
      * instead of acting on a stale object (Locate matching several objects, a failed Check: KMIP
-     * 1.4 sections 4.9 and 4.10). The default does nothing; a context that keeps a placeholder
-     * overrides it.
+     * 1.4 sections 4.9 and 4.10).
      */
     default void clearIdPlaceholder() {
+        idPlaceholder(null);
     }
 
     /**
