@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT, // --help and --version on every subcommand
         mixinStandardHelpOptions = true,
         versionProvider = KmipCli.Version.class,
-        description = "KMIP tools: a dev PKI, a TTLV decoder, and (soon) a server.",
+        description = "KMIP tools: a dev PKI, a TTLV decoder, and the KMIP server.",
         subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
 public final class KmipCli implements Callable<Integer> {
 
