@@ -54,6 +54,7 @@ public final class Handlers {
         m.put(Operation.SET_ATTRIBUTE, new SetAttributeHandler());
         m.put(Operation.ADJUST_ATTRIBUTE, new AdjustAttributeHandler());
         m.put(Operation.INTEROP, new InteropHandler());
+        m.put(Operation.SET_ENDPOINT_ROLE, new SetEndpointRoleHandler());
         m.put(Operation.PING, new PingHandler());
         return m;
     }
