@@ -159,6 +159,11 @@ class SqliteStoreFilesTest {
         Path fresh = dataDir.resolve("fresh");
         try (ObjectStore store = ObjectStores.sqlite(fresh, KEY)) {
             insert(store, "alice", null);
+            // SQLite gives the log files the database file's mode.
+            for (String name : List.of("kmip.db-wal", "kmip.db-shm")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(name))))
+                        .as(name).isEqualTo("rw-------");
+            }
         }
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
                 .isEqualTo("rwx------");
