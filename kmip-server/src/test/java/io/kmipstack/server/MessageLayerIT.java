@@ -234,8 +234,11 @@ class MessageLayerIT {
 
         assertThat(r.batchItem()).extracting(ResponseBatchItem::resultStatus).containsExactly(
                 ResultStatus.OPERATION_UNDONE, ResultStatus.OPERATION_FAILED);
-        assertThat(r.batchItem().get(0).responsePayload()).isNull();
+        // The undone item still says what it had done (as in the OASIS test case BL-M-2-21) ...
+        String undoneId = ((CreateResponsePayload) r.batchItem().get(0).responsePayload()).uniqueIdentifier().toString();
         assertThat(r.batchItem().get(0).uniqueBatchItemID()).isEqualTo(Bytes.fromHex("01"));
+        // ... but it left nothing behind.
+        assertThat(store.get(undoneId)).isEmpty();
         assertFailed(r.batchItem().get(1), ResultReason.PERMISSION_DENIED);
         assertThat(store.size()).isEqualTo(before);
     }
