@@ -19,6 +19,9 @@ public final class HashCall<R> extends CryptoCall<HashCall<R>, HashResponsePaylo
 
     @Override
     public KmipRequest<HashResponsePayload> request() {
+        if (cryptographicParameters() == null) {
+            throw new IllegalStateException("hash: no algorithm (expected: hashing(...) or parameters(...))");
+        }
         HashRequestPayload p = new HashRequestPayload(cryptographicParameters(), data, correlationValue, initIndicator, finalIndicator);
         return new KmipRequest<>(Operation.HASH, v -> p, HashResponsePayload.class, stateless());
     }
