@@ -64,6 +64,10 @@ class KmipClientTest {
     }
 
     static TlsOptions tls() {
+        return tlsFor(pki);
+    }
+
+    static TlsOptions tlsFor(DevPki pki) {
         return TlsOptions.builder().trust(pki.ca().certificate()).key(pki.client().privateKey(), pki.client().certificate()).build();
     }
 
