@@ -38,12 +38,7 @@ import io.kmipstack.codec.registry.SecretDataType;
 import io.kmipstack.codec.registry.State;
 import io.kmipstack.codec.registry.ValidityIndicator;
 import io.kmipstack.codec.ttlv.Bytes;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -51,7 +46,6 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
@@ -72,78 +66,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PyKmipServerIT {
 
-    private static final Path SERVER = Path.of("/usr/bin/pykmip-server");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
     @TempDir
     static Path dir;
 
-    private static Process server;
+    private static PyKmipServer server;
     private static int port;
     private static DevPki pki;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SERVER), "PyKMIP is not installed (bin/test installs Debian python3-pykmip)");
+        Assumptions.assumeTrue(PyKmipServer.installed(), "PyKMIP is not installed (bin/test installs Debian python3-pykmip)");
         pki = DevPki.builder().build(); // EC P-256: PyKMIP's TLS 1.2 list has ECDHE-ECDSA with AES-GCM
-        pki.writeTo(dir);
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path conf = dir.resolve("server.conf");
-        Files.writeString(conf, String.join("\n",
-                "[server]",
-                "hostname=127.0.0.1",
-                "port=" + port,
-                "certificate_path=" + dir.resolve(DevPki.SERVER_PEM),
-                "key_path=" + dir.resolve(DevPki.SERVER_KEY),
-                "ca_path=" + dir.resolve(DevPki.CA_PEM),
-                "auth_suite=TLS1.2",
-                "enable_tls_client_auth=True",
-                "database_path=" + dir.resolve("pykmip.db"),
-                "logging_level=INFO",
-                ""), StandardCharsets.US_ASCII);
-        Files.createDirectories(dir.resolve("policies"));
-        server = new ProcessBuilder(SERVER.toString(), "-f", conf.toString(), "-l", dir.resolve("server.log").toString(),
-                "-o", dir.resolve("policies").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .start();
-        awaitPort();
-    }
-
-    private static void awaitPort() throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("pykmip-server exited with " + server.exitValue() + ": " + tail());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("pykmip-server did not listen on " + port + " within " + START_TIMEOUT + ": " + tail());
-    }
-
-    private static String tail() throws IOException {
-        Path out = dir.resolve("stdout.txt");
-        String s = Files.exists(out) ? Files.readString(out) : "";
-        return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
+        server = PyKmipServer.start(dir, pki);
+        port = server.port();
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
-        if (server == null) {
-            return;
-        }
-        server.descendants().forEach(ProcessHandle::destroy);
-        server.destroy();
-        if (!server.waitFor(10, TimeUnit.SECONDS)) {
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -169,7 +110,7 @@ class PyKmipServerIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.2", "1.4"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void symmetricKeyLifeCycle(String version) throws Exception {
         KmipVersion v = KmipVersion.parse(version);
         String name = "it-" + version + "-" + UUID.randomUUID();
@@ -225,7 +166,7 @@ class PyKmipServerIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.2", "1.4"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void registersAndFetchesSecretData(String version) {
         byte[] secret = "correct horse battery staple".getBytes(StandardCharsets.US_ASCII);
         try (KmipClient client = client(KmipVersion.parse(version))) {
@@ -243,7 +184,7 @@ class PyKmipServerIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2", "1.4"})
+    @ValueSource(strings = {"1.2", "1.4", "2.0"})
     void createsAnRsaKeyPairAndSignsAndVerifies(String version) throws Exception {
         try (KmipClient client = client(KmipVersion.parse(version))) {
             KmipSync kmip = client.sync();
@@ -278,7 +219,7 @@ class PyKmipServerIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.2", "1.4"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void queriesTheServer(String version) {
         try (KmipClient client = client(KmipVersion.parse(version))) {
             QueryResponsePayload q = client.sync().query(QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS);
