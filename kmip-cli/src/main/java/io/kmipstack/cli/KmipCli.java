@@ -26,7 +26,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = KmipCli.Version.class,
         description = "KMIP tools: a dev PKI, a TTLV decoder, and (soon) a server.",
-        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class,
+                CreateCommand.class, CreateKeyPairCommand.class, RegisterCommand.class, GetCommand.class, GetAttributesCommand.class,
+                LocateCommand.class, ActivateCommand.class, RevokeCommand.class, DestroyCommand.class, RekeyCommand.class,
+                EncryptCommand.class, DecryptCommand.class, SignCommand.class, VerifyCommand.class, MacCommand.class,
+                QueryCommand.class, DiscoverVersionsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KmipCli implements Callable<Integer> {
 
     /** System property naming the kmipstack checkout; set by {@code bin/kmip}. */
