@@ -1,6 +1,9 @@
 package io.kmipstack.junit;
 
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.client.KmipClient;
+import io.kmipstack.client.KmipClientOptions;
+import io.kmipstack.client.TlsOptions;
 import io.kmipstack.server.KmipServer;
 import io.kmipstack.server.TlsMaterial;
 import io.kmipstack.server.store.ObjectStores;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The JUnit 5 extension behind {@link KmipServerTest}: starts a {@link KmipServer} on
  * {@code 127.0.0.1} and a random port, with an in-memory object store and a {@link DevPki} minted
- * for it (its PEM files in a temporary folder, deleted afterwards), and injects
- * {@link KmipConnectionSettings} and the {@link KmipServer} into test parameters.
+ * for it (its PEM files in a temporary folder, deleted afterwards), and injects into test
+ * parameters a ready {@link KmipClient} (connected as the test client certificate, closed with the
+ * server), {@link KmipConnectionSettings} for anything else, and the {@link KmipServer} itself.
  *
  * <p>Registered through the annotation, or as a static field to configure the server further:
  * <pre>{@code
@@ -75,10 +79,15 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
         return started().server;
     }
 
+    /** The client connected to the server started for the current test class (after it started). */
+    public KmipClient client() {
+        return started().client;
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KmipConnectionSettings.class || type == KmipServer.class;
+        return type == KmipConnectionSettings.class || type == KmipServer.class || type == KmipClient.class;
     }
 
     @Override
@@ -90,6 +99,9 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
         }
         if (type == KmipServer.class) {
             return r.server;
+        }
+        if (type == KmipClient.class) {
+            return r.client;
         }
         throw new ParameterResolutionException("cannot inject " + type.getName());
     }
@@ -119,7 +131,7 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
         if (annotation == null) {
             return new Builder().options();
         }
-        return new Options(annotation.clientCn(), List.of(annotation.admins()), annotation.https(), b -> { });
+        return new Options(annotation.clientCn(), List.of(annotation.admins()), annotation.https(), b -> { }, c -> { });
     }
 
     private static KmipServerTest findAnnotation(Class<?> c) {
@@ -161,7 +173,22 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
         KmipConnectionSettings settings = new KmipConnectionSettings("127.0.0.1", server.port(), server.httpsPort(),
                 dir.resolve(DevPki.CA_PEM), dir.resolve(DevPki.CLIENT_PEM), dir.resolve(DevPki.CLIENT_KEY),
                 pki.ca().certificate(), pki.client().certificate(), pki.client().privateKey());
-        return new Running(server, settings, dir);
+        KmipClient client;
+        try {
+            KmipClientOptions.Builder cb = KmipClientOptions.builder()
+                    .endpoint(settings.host(), settings.port())
+                    .tls(TlsOptions.builder()
+                            .trust(settings.caCertificate())
+                            .key(settings.clientKey(), settings.clientCertificate())
+                            .build());
+            o.client.accept(cb);
+            client = KmipClient.create(cb.build());
+        } catch (RuntimeException e) {
+            server.close();
+            delete(dir);
+            throw e;
+        }
+        return new Running(server, client, settings, dir);
     }
 
     private static void delete(Path dir) {
@@ -175,20 +202,25 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
     }
 
     /** A started server, closed (and its PKI folder deleted) when its extension context closes. */
-    private record Running(KmipServer server, KmipConnectionSettings settings, Path dir)
+    private record Running(KmipServer server, KmipClient client, KmipConnectionSettings settings, Path dir)
             implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public void close() {
             try {
-                server.close();
+                client.close();
             } finally {
-                delete(dir);
+                try {
+                    server.close();
+                } finally {
+                    delete(dir);
+                }
             }
         }
     }
 
-    private record Options(String clientCn, List<String> admins, boolean https, Consumer<KmipServer.Builder> configure) {
+    private record Options(String clientCn, List<String> admins, boolean https, Consumer<KmipServer.Builder> configure,
+            Consumer<KmipClientOptions.Builder> client) {
     }
 
     /** Configures a {@link KmipServerExtension} for {@code @RegisterExtension}. */
@@ -197,6 +229,7 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
         private final List<String> admins = new ArrayList<>();
         private boolean https;
         private Consumer<KmipServer.Builder> configure = b -> { };
+        private Consumer<KmipClientOptions.Builder> client = c -> { };
 
         private Builder() {
         }
@@ -226,12 +259,21 @@ public final class KmipServerExtension implements BeforeAllCallback, ParameterRe
             return this;
         }
 
+        /**
+         * Client options beyond the endpoint and TLS material the extension sets (version,
+         * timeouts, credentials, pool size ...).
+         */
+        public Builder client(Consumer<KmipClientOptions.Builder> more) {
+            this.client = Objects.requireNonNull(more, "client");
+            return this;
+        }
+
         public KmipServerExtension build() {
             return new KmipServerExtension(options());
         }
 
         Options options() {
-            return new Options(clientCn, List.copyOf(admins), https, configure);
+            return new Options(clientCn, List.copyOf(admins), https, configure, client);
         }
     }
 }

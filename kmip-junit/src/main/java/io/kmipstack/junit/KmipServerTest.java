@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs an embedded KMIP server for the annotated test class: on a random loopback port, with an
  * in-memory store and a throw-away PKI minted for the class. Test methods (and constructors,
- * lifecycle methods) declare what they need as parameters: {@link KmipConnectionSettings} (host,
- * port, PEM files and in-memory certificates) and {@link io.kmipstack.server.KmipServer}. One
- * server serves every test of the class; it is closed after the last one.
+ * lifecycle methods) declare what they need as parameters: a ready
+ * {@link io.kmipstack.client.KmipClient}, {@link KmipConnectionSettings} (host, port, PEM files and
+ * in-memory certificates) and {@link io.kmipstack.server.KmipServer}. One server (and client)
+ * serves every test of the class; it is closed after the last one.
  *
  * <p>For settings beyond these attributes, register {@link KmipServerExtension} as a field
  * instead ({@code @RegisterExtension static KmipServerExtension kmip = KmipServerExtension.builder()...}).

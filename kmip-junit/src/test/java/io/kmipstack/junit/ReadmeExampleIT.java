@@ -2,6 +2,8 @@ package io.kmipstack.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmipstack.client.KmipClient;
+import io.kmipstack.codec.registry.ObjectType;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +12,15 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleIT {
 
     @Test
-    void talksToKmip(KmipConnectionSettings kmip) throws Exception {
-        try (SSLSocket socket = (SSLSocket) kmip.sslContext().getSocketFactory()
-                .createSocket(kmip.host(), kmip.port())) {
+    void storesAKey(KmipClient kmip) {
+        String id = kmip.sync().create().aes(256).name("my-key").execute().uniqueIdentifier().toString();
+        assertThat(kmip.sync().get(id).objectType()).isEqualTo(ObjectType.SYMMETRIC_KEY);
+    }
+
+    @Test
+    void configuresSomethingElse(KmipConnectionSettings settings) throws Exception {
+        try (SSLSocket socket = (SSLSocket) settings.sslContext().getSocketFactory()
+                .createSocket(settings.host(), settings.port())) {
             socket.startHandshake();
             assertThat(socket.getSession().getLocalPrincipal().getName()).isEqualTo("CN=alice");
         }
