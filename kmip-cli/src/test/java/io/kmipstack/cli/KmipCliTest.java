@@ -85,11 +85,12 @@ class KmipCliTest {
     }
 
     @Test
-    void serverSaysItIsNotBuiltYet() {
-        CliRun r = CliRun.of("server", "--dev", "--port", "5696", "--https-port", "8443", "--data", "d", "--store", "memory");
+    void serverWithoutDevOrConfiguredTlsIsAUsageError() {
+        CliRun r = CliRun.of("server", "--port", "5696", "--store", "memory");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("kmip: the server is not built yet (it arrives with the kmip-server issue)\n");
+        assertThat(r.err()).isEqualTo(
+                "kmip: no TLS material: use --dev (dev PKI in certs/dev) or --config with a tls: section\n");
     }
 
     @Test

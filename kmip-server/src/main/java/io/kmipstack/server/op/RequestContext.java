@@ -36,8 +36,29 @@ public interface RequestContext {
     /** The ID Placeholder's current value, if an earlier item of this batch set one. */
     Optional<String> idPlaceholder();
 
-    /** Sets the ID Placeholder for the items that follow (a handler calls it with the id it produced). */
+    /**
+     * Sets the ID Placeholder for the items that follow (a handler calls it with the id it
+     * produced); {@code null} empties it.
+     */
     void idPlaceholder(String uniqueIdentifier);
+
+    /**
+     * Empties the ID Placeholder, so that a following item without a Unique Identifier fails
+     * instead of acting on a stale object (Locate matching several objects, a failed Check: KMIP
+     * 1.4 sections 4.9 and 4.10).
+     */
+    default void clearIdPlaceholder() {
+        idPlaceholder(null);
+    }
+
+    /**
+     * Records a client's Log operation message (KMIP 2.1 section 6.1.29) with the requester's
+     * identity. The default writes it to the {@code io.kmipstack.server.audit} logger; a context
+     * with an audit log overrides it to write there.
+     */
+    default void log(String message) {
+        org.slf4j.LoggerFactory.getLogger("io.kmipstack.server.audit").info("client log: identity={} message={}", identity(), message);
+    }
 
     /**
      * The object {@code id} names (the ID Placeholder when {@code id} is null, resolving 2.x
