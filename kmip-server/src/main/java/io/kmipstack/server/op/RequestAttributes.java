@@ -64,12 +64,16 @@ final class RequestAttributes {
     static List<KmipAttribute> of(RequestContext ctx, TemplateAttribute template, Attributes attributes) {
         List<KmipAttribute> out = new ArrayList<>();
         if (template != null) {
+            // The request's own attributes override the named templates' (a later template's
+            // override an earlier one's) where only one value may exist (1.4 section 2.1.8).
             for (Name templateName : template.name()) {
-                out.addAll(fromTemplate(ctx, templateName));
+                out = CreateKeyPairHandler.merge(out, fromTemplate(ctx, templateName));
             }
+            List<KmipAttribute> own = new ArrayList<>();
             for (Attribute a : template.attribute()) {
-                out.add(of(ctx, a));
+                own.add(of(ctx, a));
             }
+            out = CreateKeyPairHandler.merge(out, own);
         }
         if (attributes != null) {
             for (Ttlv item : attributes.items()) {

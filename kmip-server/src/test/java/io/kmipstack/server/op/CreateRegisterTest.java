@@ -220,6 +220,32 @@ class CreateRegisterTest {
                 .isEqualTo(ResultReason.ATTRIBUTE_READ_ONLY);
     }
 
+    @Test
+    void aOneXTemplateLendsItsAttributesToCreate() {
+        OpHarness h = new OpHarness(KmipVersion.V1_4);
+        io.kmipstack.codec.model.Template t = new io.kmipstack.codec.model.Template(List.of(
+                OpHarness.v1("Cryptographic Algorithm", null, alg(CryptographicAlgorithm.AES)),
+                OpHarness.v1("Cryptographic Length", null, len(192)),
+                OpHarness.v1("Contact Information", null, Ttlv.text(Tag.CONTACT_INFORMATION, "from template"))));
+        String tid = ((RegisterResponsePayload) h.call(new RegisterRequestPayload(ObjectType.TEMPLATE, h.template(name("tmpl")),
+                null, t, null))).uniqueIdentifier().toString();
+        assertThat(h.attribute(tid, Tag.STATE)).as("a template has no lifecycle").isNull();
+        io.kmipstack.codec.model.TemplateAttribute request = new io.kmipstack.codec.model.TemplateAttribute(
+                List.of(io.kmipstack.codec.model.Name.decode(name("tmpl"))),
+                List.of(OpHarness.v1("Contact Information", null, Ttlv.text(Tag.CONTACT_INFORMATION, "own"))));
+        CreateResponsePayload r = h.call(new io.kmipstack.codec.payload.CreateRequestPayload(ObjectType.SYMMETRIC_KEY, request,
+                null, null));
+        String id = r.uniqueIdentifier().toString();
+        assertThat(h.attribute(id, Tag.CRYPTOGRAPHIC_LENGTH).intValue()).isEqualTo(192);
+        // The template's single-valued attribute gives way to the request's own.
+        assertThat(h.attributes(id, Tag.CONTACT_INFORMATION)).hasSize(1);
+        assertThat(h.attribute(id, Tag.CONTACT_INFORMATION).textValue()).isEqualTo("own");
+        io.kmipstack.codec.model.TemplateAttribute missing = new io.kmipstack.codec.model.TemplateAttribute(
+                List.of(io.kmipstack.codec.model.Name.decode(name("no-such-template"))), List.of());
+        assertThat(h.fails(new io.kmipstack.codec.payload.CreateRequestPayload(ObjectType.SYMMETRIC_KEY, missing, null, null)))
+                .isEqualTo(ResultReason.ITEM_NOT_FOUND);
+    }
+
     static Bytes sha256(byte[] data) {
         try {
             return Bytes.wrap(java.security.MessageDigest.getInstance("SHA-256").digest(data));
