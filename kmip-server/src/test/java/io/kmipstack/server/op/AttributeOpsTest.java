@@ -189,6 +189,19 @@ class AttributeOpsTest {
                 AttributeReference.of(Tag.SHORT_UNIQUE_IDENTIFIER), AttributeReference.of(Tag.NAME));
     }
 
+    @Test
+    void aLinkToTheIdPlaceholderIsStoredAsTheIdentifierItStandsFor() {
+        OpHarness h = new OpHarness(KmipVersion.V2_1);
+        String first = h.createAes(128);
+        String second = h.createAes(128); // now the ID Placeholder
+        Ttlv link = new io.kmipstack.codec.model.Link(io.kmipstack.codec.registry.LinkType.NEXT_LINK,
+                new io.kmipstack.codec.model.UniqueIdentifier.Placeholder(io.kmipstack.codec.registry.UniqueIdentifier.ID_PLACEHOLDER))
+                .encode(Tag.LINK, KmipVersion.V2_1);
+        h.call(new AddAttributeRequestPayload(uid(first), null, item(link)));
+        assertThat(io.kmipstack.codec.model.Link.decode(h.attribute(first, Tag.LINK)).linkedObjectIdentifier())
+                .isEqualTo(io.kmipstack.codec.model.UniqueIdentifier.of(second));
+    }
+
     private static Ttlv vendor(String name, Ttlv value) {
         return new Attribute("x", name, null, value).encode(Tag.ATTRIBUTE, KmipVersion.V2_1);
     }
