@@ -25,8 +25,13 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT, // --help and --version on every subcommand
         mixinStandardHelpOptions = true,
         versionProvider = KmipCli.Version.class,
-        description = "KMIP tools: a dev PKI, a TTLV decoder, and the KMIP server.",
-        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+        description = "KMIP tools: a dev PKI, a TTLV decoder, a KMIP client and the KMIP server.",
+        subcommands = {CertsCommand.class, TtlvCommand.class, ServerCommand.class,
+                CreateCommand.class, CreateKeyPairCommand.class, RegisterCommand.class, GetCommand.class, GetAttributesCommand.class,
+                LocateCommand.class, ActivateCommand.class, RevokeCommand.class, DestroyCommand.class, RekeyCommand.class,
+                EncryptCommand.class, DecryptCommand.class, SignCommand.class, VerifyCommand.class, MacCommand.class,
+                QueryCommand.class, DiscoverVersionsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KmipCli implements Callable<Integer> {
 
     /** System property naming the kmipstack checkout; set by {@code bin/kmip}. */

@@ -98,9 +98,6 @@ final class ServerCommand implements Callable<Integer> {
         Path masterKey = file.masterKey() != null ? base.resolve(file.masterKey()) : dataDir.resolve(MasterKey.DEFAULT_FILE_NAME);
         KmipServerConfig withStore = store == null ? file : withStore(file, store);
         String storeKind = withStore.storeKind();
-        if (storeKind.equals("sqlite")) {
-            Files.createDirectories(dataDir);
-        }
         b.store(withStore.openStore(dataDir, masterKey));
 
         KmipServer server = b.start();
@@ -118,7 +115,7 @@ final class ServerCommand implements Callable<Integer> {
             Path cert = certDir.resolve(DevPki.CLIENT_PEM);
             Path key = certDir.resolve(DevPki.CLIENT_KEY);
             out.println("  connect with the dev client certificate (CN=" + DevPki.DEFAULT_CLIENT_CN + "):");
-            out.println("    bin/kmip query --host " + server.host() + " --port " + server.port() + " --ca " + ca
+            out.println("    bin/kmip query --server " + server.host() + ":" + server.port() + " --ca " + ca
                     + " --cert " + cert + " --key " + key);
         } else {
             out.println("  connect with a client certificate issued by the configured client CA");

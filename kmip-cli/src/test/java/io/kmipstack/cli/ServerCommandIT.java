@@ -49,8 +49,17 @@ class ServerCommandIT {
             assertThat(home.resolve("data/master.key")).isRegularFile();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/master.key"))))
                     .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data"))))
+                    .isEqualTo("rwx------");
             assertThat(discoverVersions(server.port(), certs).batchItem().get(0).resultStatus())
                     .isEqualTo(ResultStatus.SUCCESS);
+
+            // The client command the server's output suggests works against it.
+            CliRun query = CliRun.of("query", "--server", "127.0.0.1:" + server.port(), "--ca",
+                    certs.resolve("ca.pem").toString(), "--cert", certs.resolve("client.pem").toString(), "--key",
+                    certs.resolve("client.key").toString());
+            assertThat(query.code()).as(query.err()).isZero();
+            assertThat(query.out()).contains("Create").contains("SymmetricKey");
 
             server.close();
             CliRun r = run.get(60, TimeUnit.SECONDS);
@@ -58,7 +67,8 @@ class ServerCommandIT {
             List<String> lines = r.out().lines().toList();
             assertThat(lines.get(0)).isEqualTo("listening on 127.0.0.1:" + server.port());
             assertThat(lines.stream().filter(l -> l.startsWith("listening on"))).hasSize(1);
-            assertThat(r.out()).contains("--ca " + certs.resolve("ca.pem")).contains("--cert " + certs.resolve("client.pem"));
+            assertThat(r.out()).contains("bin/kmip query --server 127.0.0.1:" + server.port())
+                    .contains("--ca " + certs.resolve("ca.pem")).contains("--cert " + certs.resolve("client.pem"));
             assertThat(r.err()).contains("minted a dev PKI in " + certs);
         } finally {
             ServerCommand.startedHook = null;

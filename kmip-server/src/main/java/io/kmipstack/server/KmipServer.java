@@ -5,13 +5,13 @@ import io.kmipstack.server.audit.AuditLog;
 import io.kmipstack.server.message.Authenticator;
 import io.kmipstack.server.message.MessageDispatcher;
 import io.kmipstack.server.message.Middleware;
+import io.kmipstack.server.op.Handlers;
 import io.kmipstack.server.op.OperationHandler;
 import io.kmipstack.server.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public interface KmipServer extends AutoCloseable {
         IdentitySource identitySource = IdentitySource.COMMON_NAME;
         ObjectStore store;
         AuditLog audit = AuditLog.noop();
-        final Map<Operation, OperationHandler> handlers = new LinkedHashMap<>();
+        Map<Operation, OperationHandler> handlers = Handlers.standard();
         final List<Middleware> middleware = new ArrayList<>();
         final Set<String> admins = new LinkedHashSet<>();
         final List<UserAccount> users = new ArrayList<>();
@@ -136,14 +136,21 @@ public interface KmipServer extends AutoCloseable {
         }
 
         /**
-         * Adds operation handlers; a later one for the same operation replaces the earlier.
-         * Discover Versions is the message layer's own and cannot be replaced.
+         * Replaces the dispatch table ({@link Handlers#standard()} by default: object management,
+         * attributes, lifecycle, Query, Interop, Log). The map is used as given, not copied, because
+         * the standard Query handler reports the operations of the table it was created in; fill it
+         * before {@link #start()}. Discover Versions is the message layer's own and is never taken
+         * from the table.
          */
-        public Builder handlers(Map<Operation, ? extends OperationHandler> more) {
-            more.forEach(this::handler);
+        public Builder handlers(Map<Operation, OperationHandler> table) {
+            this.handlers = Objects.requireNonNull(table, "handlers");
             return this;
         }
 
+        /**
+         * Adds or replaces one handler in the dispatch table (which must then be mutable, as the
+         * default is); Query reports it like the others.
+         */
         public Builder handler(Operation operation, OperationHandler handler) {
             handlers.put(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(handler, "handler"));
             return this;

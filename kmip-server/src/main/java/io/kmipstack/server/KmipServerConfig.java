@@ -10,7 +10,11 @@ import io.kmipstack.server.store.MasterKey;
 import io.kmipstack.server.store.ObjectStore;
 import io.kmipstack.server.store.ObjectStores;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -200,11 +204,24 @@ public record KmipServerConfig(
 
     /**
      * Opens the configured store: in memory, or SQLite in {@code dataDir} under the master key in
-     * {@code masterKey} (default {@code dataDir/master.key}), created on first use.
+     * {@code masterKeyFile}, both created on first use. A missing data folder is created readable
+     * by its owner only (mode 0700) before the master key goes into it.
      */
     public ObjectStore openStore(Path dataDir, Path masterKeyFile) {
         if (storeKind().equals("memory")) {
             return ObjectStores.memory();
+        }
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir.toAbsolutePath().getParent());
+                if (Files.getFileAttributeView(dataDir.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+                    Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dataDir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("data folder " + dataDir + ": " + e.getMessage(), e);
         }
         return ObjectStores.sqlite(dataDir, MasterKey.loadOrCreate(masterKeyFile));
     }

@@ -12,9 +12,11 @@ import io.kmipstack.codec.model.RequestBatchItem;
 import io.kmipstack.codec.model.RequestHeader;
 import io.kmipstack.codec.model.ResponseBatchItem;
 import io.kmipstack.codec.model.ResponseMessage;
+import io.kmipstack.codec.model.RevocationReason;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.payload.ActivateRequestPayload;
 import io.kmipstack.codec.payload.ActivateResponsePayload;
+import io.kmipstack.codec.payload.ArchiveRequestPayload;
 import io.kmipstack.codec.payload.CreateResponsePayload;
 import io.kmipstack.codec.payload.DestroyRequestPayload;
 import io.kmipstack.codec.payload.DiscoverVersionsRequestPayload;
@@ -22,6 +24,7 @@ import io.kmipstack.codec.payload.DiscoverVersionsResponsePayload;
 import io.kmipstack.codec.payload.QueryRequestPayload;
 import io.kmipstack.codec.payload.RNGRetrieveRequestPayload;
 import io.kmipstack.codec.payload.RawPayload;
+import io.kmipstack.codec.payload.RevokeRequestPayload;
 import io.kmipstack.codec.registry.AsynchronousIndicator;
 import io.kmipstack.codec.registry.BatchErrorContinuationOption;
 import io.kmipstack.codec.registry.KmipVersion;
@@ -29,6 +32,7 @@ import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.QueryFunction;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.ResultStatus;
+import io.kmipstack.codec.registry.RevocationReasonCode;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.Ttlv;
@@ -234,8 +238,11 @@ class MessageLayerIT {
 
         assertThat(r.batchItem()).extracting(ResponseBatchItem::resultStatus).containsExactly(
                 ResultStatus.OPERATION_UNDONE, ResultStatus.OPERATION_FAILED);
-        assertThat(r.batchItem().get(0).responsePayload()).isNull();
+        // The undone item still says what it had done (as in the OASIS test case BL-M-2-21) ...
+        String undoneId = ((CreateResponsePayload) r.batchItem().get(0).responsePayload()).uniqueIdentifier().toString();
         assertThat(r.batchItem().get(0).uniqueBatchItemID()).isEqualTo(Bytes.fromHex("01"));
+        // ... but it left nothing behind.
+        assertThat(store.get(undoneId)).isEmpty();
         assertFailed(r.batchItem().get(1), ResultReason.PERMISSION_DENIED);
         assertThat(store.size()).isEqualTo(before);
     }
@@ -426,6 +433,28 @@ class MessageLayerIT {
             }
             assertThat(ids).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void anUnexpectedExceptionIsGeneralFailureWithoutDetail() throws IOException {
+        ResponseMessage r = roundTrip(message(KmipVersion.V1_4, item(null, Operation.REVOKE,
+                new RevokeRequestPayload(UniqueIdentifier.of("x"),
+                        new RevocationReason(RevocationReasonCode.UNSPECIFIED, null), null))).encode(KmipVersion.V1_4));
+
+        assertFailed(r.batchItem().get(0), ResultReason.GENERAL_FAILURE);
+        assertThat(r.batchItem().get(0).resultMessage()).isEqualTo("internal error");
+    }
+
+    @Test
+    void aPayloadTheVersionCannotExpressFailsItsItem() throws IOException {
+        RequestBatchItem archive = item(null, Operation.ARCHIVE, new ArchiveRequestPayload(UniqueIdentifier.of("x")));
+
+        ResponseMessage v14 = roundTrip(message(KmipVersion.V1_4, archive).encode(KmipVersion.V1_4));
+        ResponseMessage v21 = roundTrip(message(KmipVersion.V2_1, archive).encode(KmipVersion.V2_1));
+
+        assertFailed(v14.batchItem().get(0), ResultReason.FEATURE_NOT_SUPPORTED);
+        assertThat(v14.batchItem().get(0).resultMessage()).contains("1.4");
+        assertThat(v21.batchItem().get(0).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
     }
 
     private static Ttlv rawRoundTrip(Ttlv request) throws IOException {

@@ -8,6 +8,7 @@ import io.kmipstack.codec.model.RequestMessage;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.payload.ActivateRequestPayload;
 import io.kmipstack.codec.payload.ActivateResponsePayload;
+import io.kmipstack.codec.payload.ArchiveResponsePayload;
 import io.kmipstack.codec.payload.CreateRequestPayload;
 import io.kmipstack.codec.payload.CreateResponsePayload;
 import io.kmipstack.codec.payload.QueryResponsePayload;
@@ -76,9 +77,20 @@ final class Requests {
     static final OperationHandler BIG_QUERY = (ctx, request) -> new QueryResponsePayload(null, null, "v".repeat(2000),
             null, null, null, null, null, null, null, null, null, null, null);
 
+    /** Fails the way a bug does, with internal detail in the exception that must not reach the client. */
+    static final OperationHandler BUG = (ctx, request) -> {
+        throw new IllegalStateException("internal detail: table kmip_objects, row 42");
+    };
+
+    /** Answers 1.x clients with a 2.x-only value (a Unique Identifier Enumeration). */
+    static final OperationHandler INEXPRESSIBLE = (ctx, request) -> new ArchiveResponsePayload(
+            new UniqueIdentifier.Placeholder(io.kmipstack.codec.registry.UniqueIdentifier.ID_PLACEHOLDER));
+
     static final Map<Operation, OperationHandler> FAKES = Map.of(
             Operation.CREATE, CREATE,
             Operation.ACTIVATE, ACTIVATE,
             Operation.DESTROY, FAIL,
-            Operation.QUERY, BIG_QUERY);
+            Operation.QUERY, BIG_QUERY,
+            Operation.REVOKE, BUG,
+            Operation.ARCHIVE, INEXPRESSIBLE);
 }

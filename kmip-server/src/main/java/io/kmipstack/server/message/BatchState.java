@@ -22,6 +22,20 @@ import java.util.Map;
  */
 final class BatchState {
 
+    // The operations whose one produced identifier a Unique Identifier Enumeration can name (2.1
+    // Unique Identifier Enumeration); the key pair operations are handled in succeeded().
+    private static final Map<Operation, UniqueIdentifier> PRODUCERS = Map.ofEntries(
+            Map.entry(Operation.CERTIFY, UniqueIdentifier.CERTIFY),
+            Map.entry(Operation.CREATE, UniqueIdentifier.CREATE),
+            Map.entry(Operation.CREATE_SPLIT_KEY, UniqueIdentifier.CREATE_SPLIT_KEY),
+            Map.entry(Operation.DERIVE_KEY, UniqueIdentifier.DERIVE_KEY),
+            Map.entry(Operation.IMPORT, UniqueIdentifier.IMPORT),
+            Map.entry(Operation.JOIN_SPLIT_KEY, UniqueIdentifier.JOIN_SPLIT_KEY),
+            Map.entry(Operation.LOCATE, UniqueIdentifier.LOCATE),
+            Map.entry(Operation.REGISTER, UniqueIdentifier.REGISTER),
+            Map.entry(Operation.RE_KEY, UniqueIdentifier.RE_KEY),
+            Map.entry(Operation.RE_CERTIFY, UniqueIdentifier.RE_CERTIFY));
+
     private String placeholder;
     private List<String> produced = new ArrayList<>();
     private Map<UniqueIdentifier, String> byOperation = new HashMap<>();
@@ -111,18 +125,4 @@ final class BatchState {
     /** A copy of the state, to go back to when an item fails. */
     record Snapshot(String placeholder, List<String> produced, Map<UniqueIdentifier, String> byOperation) {
     }
-
-    // The operations whose one produced identifier a Unique Identifier Enumeration can name (2.1
-    // section 11.x, Unique Identifier Enumeration); the key pair operations are handled above.
-    private static final Map<Operation, UniqueIdentifier> PRODUCERS = Map.ofEntries(
-            Map.entry(Operation.CERTIFY, UniqueIdentifier.CERTIFY),
-            Map.entry(Operation.CREATE, UniqueIdentifier.CREATE),
-            Map.entry(Operation.CREATE_SPLIT_KEY, UniqueIdentifier.CREATE_SPLIT_KEY),
-            Map.entry(Operation.DERIVE_KEY, UniqueIdentifier.DERIVE_KEY),
-            Map.entry(Operation.IMPORT, UniqueIdentifier.IMPORT),
-            Map.entry(Operation.JOIN_SPLIT_KEY, UniqueIdentifier.JOIN_SPLIT_KEY),
-            Map.entry(Operation.LOCATE, UniqueIdentifier.LOCATE),
-            Map.entry(Operation.REGISTER, UniqueIdentifier.REGISTER),
-            Map.entry(Operation.RE_KEY, UniqueIdentifier.RE_KEY),
-            Map.entry(Operation.RE_CERTIFY, UniqueIdentifier.RE_CERTIFY));
 }

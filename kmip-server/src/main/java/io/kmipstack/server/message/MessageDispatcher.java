@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *       failed item leaves nothing behind, earlier items stay committed; Stop returns no response
  *       for the items after the failure, Continue runs them.
  *   <li>Undo runs the whole batch in one transaction; the first failure rolls it back, the items
- *       before it are answered Operation Undone and the items after it are not answered.
+ *       before it are answered Operation Undone (with the payload they had produced, as the OASIS
+ *       test cases show) and the items after it are not answered.
  * </ul>
  * A store conflict ({@link StoreTransaction.ConcurrentModificationException}) reruns the unit of
  * work a few times before it is reported as General Failure.
@@ -317,29 +318,29 @@ public final class MessageDispatcher {
             } catch (RollBack r) {
                 List<Ttlv> answers = new ArrayList<>();
                 for (int i = 0; i < done.size() - 1; i++) {
-                    answers.add(undone(batch.version, batch.items.get(i)));
+                    answers.add(undone(done.get(i).encoded));
                 }
                 answers.add(r.outcome.encoded);
                 return answers;
             } catch (StoreTransaction.ConcurrentModificationException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     log.warn("batch of {} item(s): gave up after {} store conflicts", batch.items.size(), attempt);
-                    return commitFailed(batch, done.size(), "an object was changed concurrently; retry");
+                    return commitFailed(batch, done, "an object was changed concurrently; retry");
                 }
             } catch (RuntimeException e) {
                 // The commit itself failed: nothing the batch did was kept.
                 log.error("batch of {} item(s): store failure", batch.items.size(), e);
-                return commitFailed(batch, done.size(), INTERNAL_ERROR);
+                return commitFailed(batch, done, INTERNAL_ERROR);
             }
         }
     }
 
     /** Under Undo, when the transaction could not commit: the items run are undone, the last one says why. */
-    private List<Ttlv> commitFailed(Batch batch, int run, String message) {
+    private List<Ttlv> commitFailed(Batch batch, List<Outcome> done, String message) {
         List<Ttlv> answers = new ArrayList<>();
-        int last = Math.max(run, 1) - 1;
+        int last = Math.max(done.size(), 1) - 1;
         for (int i = 0; i < last; i++) {
-            answers.add(undone(batch.version, batch.items.get(i)));
+            answers.add(undone(done.get(i).encoded));
         }
         answers.add(failure(batch.version, batch.items.get(last), ResultStatus.OPERATION_FAILED,
                 ResultReason.GENERAL_FAILURE, message).encoded);
@@ -481,9 +482,18 @@ public final class MessageDispatcher {
         return new Outcome(encodeItem(v, item, s, reasonFor(v, reason), trim(message), null), true);
     }
 
-    private static Ttlv undone(KmipVersion v, Item item) {
-        return encodeItem(v, item, ResultStatus.OPERATION_UNDONE, null, null, null);
+    /**
+     * A successful answer turned into Operation Undone. The payload stays, as the OASIS test cases
+     * show it (2.1 BL-M-2-21): it says what the item did before it was undone.
+     */
+    private static Ttlv undone(Ttlv answer) {
+        List<Ttlv> children = new ArrayList<>(answer.children().size());
+        for (Ttlv c : answer.children()) {
+            children.add(c.tag() == Tag.RESULT_STATUS ? Ttlv.enumeration(Tag.RESULT_STATUS, ResultStatus.OPERATION_UNDONE.value()) : c);
+        }
+        return Ttlv.structure(Tag.BATCH_ITEM, children);
     }
+
 
     /**
      * A response batch item. The Operation is copied from the request as the client sent it: it
