@@ -219,7 +219,7 @@ final class ClientCore implements KmipClient {
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
             if (cause instanceof RuntimeException r) {
-                throw r;
+                throw withCallerStack(r);
             }
             if (cause instanceof Error err) {
                 throw err;
@@ -467,6 +467,20 @@ final class ClientCore implements KmipClient {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /**
+     * {@code t}, raised on an I/O thread, with the stack of the thread that waited for it, so that
+     * a failure in {@code sync()} points at the caller's code; the I/O thread's stack is kept as
+     * a suppressed exception for debugging the client itself.
+     */
+    static <T extends Throwable> T withCallerStack(T t) {
+        StackTraceElement[] original = t.getStackTrace();
+        t.fillInStackTrace();
+        Throwable origin = new Throwable("raised on a KMIP client I/O thread");
+        origin.setStackTrace(original);
+        t.addSuppressed(origin);
         return t;
     }
 

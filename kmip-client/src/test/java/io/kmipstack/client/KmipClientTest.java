@@ -306,6 +306,10 @@ class KmipClientTest {
                     .isExactlyInstanceOf(KmipException.class)
                     .hasMessage("not yours")
                     .satisfies(e -> assertThat(((KmipException) e).resultReason()).isEqualTo(ResultReason.PERMISSION_DENIED));
+            KmipException thrown = org.junit.jupiter.api.Assertions.assertThrows(KmipException.class, () -> client.sync().destroy("k"));
+            // The stack points at the caller, not only at the I/O thread that saw the answer.
+            assertThat(thrown.getStackTrace()).anyMatch(f -> f.getMethodName().equals("aFailedResultRaisesTheTypedReasonAndTheServersMessage"));
+            assertThat(thrown.getSuppressed()).hasSize(1);
             ExecutionException async = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> client.async().destroy("k").get(5, TimeUnit.SECONDS));
             assertThat(async.getCause()).isInstanceOf(KmipException.class).hasMessage("not yours");
