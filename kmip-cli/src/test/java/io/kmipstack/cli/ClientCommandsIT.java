@@ -47,7 +47,7 @@ class ClientCommandsIT {
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }

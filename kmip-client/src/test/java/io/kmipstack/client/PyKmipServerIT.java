@@ -84,7 +84,7 @@ class PyKmipServerIT {
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }
