@@ -65,6 +65,9 @@ final class ClientCore implements KmipClient {
     private final TtlvLimits limits;
     private final List<EndpointPool> pools;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    // Calls not yet complete, so that close() can fail them: one waiting in a retry backoff has no
+    // channel and no timer that would survive the event loop's shutdown.
+    private final Set<CompletableFuture<BatchResult>> calls = ConcurrentHashMap.newKeySet();
     private final AtomicInteger batchItemIds = new AtomicInteger();
     private final AsyncView async;
     private final SyncView sync;
@@ -241,6 +244,8 @@ final class ClientCore implements KmipClient {
             return CompletableFuture.failedFuture(new IllegalArgumentException("batch: empty (expected: at least one request)"));
         }
         Call call = new Call(List.copyOf(requests), mo);
+        calls.add(call.result);
+        call.result.whenComplete((r, e) -> calls.remove(call.result));
         if (closed) {
             call.result.completeExceptionally(new KmipConnectionException("client closed"));
             return call.result;
@@ -445,6 +450,9 @@ final class ClientCore implements KmipClient {
         }
         for (Channel ch : channels) {
             ch.close();
+        }
+        for (CompletableFuture<BatchResult> c : calls) {
+            c.completeExceptionally(new KmipConnectionException("client closed"));
         }
         var terminated = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         try {

@@ -491,6 +491,21 @@ class KmipClientTest {
         }
     }
 
+    @Test
+    void closeFailsACallWaitingToRetry() throws Exception {
+        ScriptedPeer gone = ScriptedPeer.start(pki, FakeKmipServer.all());
+        String endpoint = gone.endpoint();
+        gone.close();
+        KmipClient client = KmipClient.create(KmipClientOptions.builder().tls(tls()).endpoint(endpoint).retries(100)
+                .requestTimeout(Duration.ofMinutes(5)).version(KmipVersion.V1_2).build());
+        CompletableFuture<GetResponsePayload> pending = client.async().get("k");
+        Thread.sleep(300); // refused, now backing off between attempts
+        client.close();
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> pending.get(5, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isInstanceOf(KmipConnectionException.class);
+    }
+
     // ---- TLS
 
     @ParameterizedTest
