@@ -105,6 +105,21 @@ class ClientCommandsIT {
         assertThat(new String(HexFormat.of().parseHex(line(decrypted, "data:")), StandardCharsets.US_ASCII))
                 .isEqualTo("attack at dawn, bring snacks");
 
+        // The same through standard input and output.
+        java.io.ByteArrayOutputStream piped = new java.io.ByteArrayOutputStream();
+        ClientCommand.stdin = new java.io.ByteArrayInputStream(Files.readAllBytes(cipher));
+        ClientCommand.stdout = piped;
+        try {
+            CliRun r = kmip("decrypt", "--id", id, "--algorithm", "AES", "--mode", "CBC", "--padding", "PKCS5", "--iv", iv,
+                    "--in", "-", "--out", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).isEmpty();
+        } finally {
+            ClientCommand.stdin = System.in;
+            ClientCommand.stdout = System.out;
+        }
+        assertThat(piped.toString(StandardCharsets.US_ASCII)).isEqualTo("attack at dawn, bring snacks");
+
         String json = ok(kmip("revoke", "--id", id, "--reason", "CessationOfOperation", "--json"));
         assertThat(json).isEqualTo("{\n  \"uniqueIdentifier\" : \"" + id + "\"\n}\n");
         assertThat(ok(kmip("get-attributes", "--id", id, "--attribute", "State"))).isEqualTo("State: Deactivated\n");

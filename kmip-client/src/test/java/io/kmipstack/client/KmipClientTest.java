@@ -321,6 +321,7 @@ class KmipClientTest {
         try (ScriptedPeer peer = ScriptedPeer.start(pki, FakeKmipServer.all());
                 KmipClient client = KmipClient.create(options(peer).version(KmipVersion.V1_4)
                         .credential(Credentials.usernameAndPassword("alice", "s3cret"))
+                        .credential(Credentials.device("SN-1", null, "dev-7", null, null, null))
                         .maximumResponseSize(65536).build())) {
             client.sync().get().id("k").clientCorrelationValue("trace-7").execute();
             RequestHeader h = peer.requests().get(0).requestHeader();
@@ -330,6 +331,10 @@ class KmipClientTest {
             assertThat(c.username()).isEqualTo("alice");
             assertThat(c.password()).isEqualTo("s3cret");
             assertThat(h.toString()).doesNotContain("s3cret");
+            io.kmipstack.codec.model.DeviceCredential d =
+                    (io.kmipstack.codec.model.DeviceCredential) h.authentication().credential().get(1).credentialValue();
+            assertThat(d.deviceSerialNumber()).isEqualTo("SN-1");
+            assertThat(d.deviceIdentifier()).isEqualTo("dev-7");
         }
     }
 
