@@ -225,7 +225,7 @@ public final class Ciphers {
                 if (aad != null) {
                     c.updateAAD(aad);
                 }
-                return encrypt ? new JcaStream(c, tagLength, tagLength, Long.MAX_VALUE, f.block, false)
+                return encrypt ? new JcaStream(c, tagLength, tagLength, Long.MAX_VALUE, 0, false)
                         : new AeadDecryptStream(ct -> c.doFinal(concat(ct, tag)));
             }
             if (m.equals(BlockCipherMode.NIST_KEY_WRAP) || m.equals(BlockCipherMode.AES_KEY_WRAP_PADDING)) {
@@ -235,7 +235,7 @@ public final class Ciphers {
                 }
                 Cipher c = Cipher.getInstance(kwp ? "AES/KWP/NoPadding" : "AES/KW/NoPadding");
                 c.init(op, keySpec, iv == null ? null : new IvParameterSpec(iv));
-                return new JcaStream(c, 0, 0, MAX_BUFFERED_BYTES, 8, true);
+                return new JcaStream(c, 0, 0, MAX_BUFFERED_BYTES, 8, !encrypt);
             }
             String name;
             if (m.equals(BlockCipherMode.ECB)) {
@@ -269,8 +269,8 @@ public final class Ciphers {
             }
             Cipher c = Cipher.getInstance(f.jca + "/" + name + "/" + pad);
             c.init(op, keySpec, params);
-            return new JcaStream(c, 0, 0, Long.MAX_VALUE, padded || m.equals(BlockCipherMode.ECB) || m.equals(BlockCipherMode.CBC)
-                    ? f.block : 0, false);
+            boolean blocks = m.equals(BlockCipherMode.ECB) || m.equals(BlockCipherMode.CBC);
+            return new JcaStream(c, 0, 0, Long.MAX_VALUE, blocks ? f.block : 0, false);
         } catch (InvalidKeyException e) {
             throw CryptoFailures.badParameters(v, "key: " + k.length + " bytes, not usable for " + describe(s));
         } catch (InvalidAlgorithmParameterException e) {

@@ -4,6 +4,7 @@ import io.kmipstack.codec.model.CryptographicParameters;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.registry.CryptographicAlgorithm;
 import io.kmipstack.codec.registry.CryptographicUsageMask;
+import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.ttlv.Bytes;
@@ -76,6 +77,11 @@ final class CipherCalls {
             return next(ctx, c, now);
         }
         KmipObject o = key(ctx, c.uniqueIdentifier());
+        ObjectType type = o.objectType();
+        if (!ObjectType.SYMMETRIC_KEY.equals(type) && !(encrypt ? ObjectType.PUBLIC_KEY : ObjectType.PRIVATE_KEY).equals(type)) {
+            throw CryptoKeys.unusable(ctx, "object " + o.uniqueIdentifier() + ": a " + type.name() + " (expected: a SymmetricKey or a "
+                    + (encrypt ? "PublicKey" : "PrivateKey") + " for " + opName() + ")");
+        }
         CryptographicParameters params = CipherSpec.merge(c.parameters(), CryptoKeys.parameters(o));
         CryptographicAlgorithm keyAlgorithm = CryptoKeys.algorithm(o);
         if (keyAlgorithm == null && (params == null || params.cryptographicAlgorithm() == null)) {
