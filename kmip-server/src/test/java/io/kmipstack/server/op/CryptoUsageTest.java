@@ -242,6 +242,11 @@ class CryptoUsageTest {
         // Additional data is refused where nothing would authenticate it.
         assertThat(h.fails(new EncryptRequestPayload(uid(k2), cbc, BLOCK, hex("00".repeat(16)), null, null, null, hex("aa"))))
                 .isEqualTo(ResultReason.BAD_CRYPTOGRAPHIC_PARAMETERS);
+        // KMIP 1.3 has no Authenticated Encryption Tag to return.
+        OpHarness v13 = new OpHarness(KmipVersion.V1_3);
+        String k13 = symmetric(v13, CryptographicAlgorithm.AES, KEY, ED);
+        assertThat(v13.fails(new EncryptRequestPayload(uid(k13), cp().mode(BlockCipherMode.GCM).build(), BLOCK, hex("00".repeat(12)),
+                null, null, null, null))).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
         // GCM decryption needs the tag.
         CryptographicParameters gcm = cp().mode(BlockCipherMode.GCM).build();
         assertThat(h.fails(new DecryptRequestPayload(uid(k2), gcm, BLOCK, hex("00".repeat(12)), null, null, null, null, null)))

@@ -101,6 +101,13 @@ class StreamingTest {
                 first.correlationValue(), null, true, null, null));
         assertThat(last.data()).isEqualTo(GCM_PLAIN);
 
+        // The tag may also come with the final part, where a streaming client has it.
+        DecryptResponsePayload early = h.call(new DecryptRequestPayload(uid(id), GCM, slice(GCM_CIPHER, 0, 30), GCM_IV, null, true,
+                null, GCM_AAD, null));
+        DecryptResponsePayload late = h.call(new DecryptRequestPayload(uid(id), null, slice(GCM_CIPHER, 30, 60), null,
+                early.correlationValue(), null, true, null, GCM_TAG));
+        assertThat(late.data()).isEqualTo(GCM_PLAIN);
+
         // A wrong tag: the intermediate part says nothing, the final part fails, and the stream is gone.
         DecryptResponsePayload bad = h.call(new DecryptRequestPayload(uid(id), GCM, slice(GCM_CIPHER, 0, 30), GCM_IV, null, true,
                 null, GCM_AAD, hex("5bc94fbc3221a5db94fae95ae7121a48")));
