@@ -19,9 +19,9 @@ public final class Handlers {
     private Handlers() {
     }
 
-    /** Every handler of this package, key wrapping refused with Feature Not Supported. */
+    /** Every handler of this package, with the server's key wrapping ({@link KeyWrapping#standard()}). */
     public static Map<Operation, OperationHandler> standard() {
-        return standard(KeyWrapping.unsupported());
+        return standard(KeyWrapping.standard());
     }
 
     /** Every handler of this package, Get and Export wrapping keys with {@code wrapping}. */
@@ -49,7 +49,7 @@ public final class Handlers {
         m.put(Operation.QUERY, new QueryHandler(m::keySet));
         m.put(Operation.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler());
         m.put(Operation.EXPORT, new ExportHandler(wrapping));
-        m.put(Operation.IMPORT, new ImportHandler());
+        m.put(Operation.IMPORT, new ImportHandler(wrapping));
         m.put(Operation.LOG, new LogHandler());
         m.put(Operation.SET_ATTRIBUTE, new SetAttributeHandler());
         m.put(Operation.ADJUST_ATTRIBUTE, new AdjustAttributeHandler());
