@@ -1,6 +1,7 @@
 package io.kmipstack.server.op;
 
 import io.kmipstack.codec.registry.Operation;
+import io.kmipstack.server.crypto.CorrelationStates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,6 +57,11 @@ public final class Handlers {
         m.put(Operation.INTEROP, new InteropHandler());
         m.put(Operation.SET_ENDPOINT_ROLE, new SetEndpointRoleHandler());
         m.put(Operation.PING, new PingHandler());
+        // Cryptographic services: one bounded store of multi-part streams for every streaming handler.
+        CorrelationStates streams = CorrelationStates.create();
+        m.put(Operation.SIGN, new SignHandler(streams));
+        m.put(Operation.SIGNATURE_VERIFY, new SignatureVerifyHandler(streams));
+        m.put(Operation.DERIVE_KEY, new DeriveKeyHandler());
         return m;
     }
 }
