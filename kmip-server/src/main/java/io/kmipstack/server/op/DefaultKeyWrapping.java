@@ -278,8 +278,11 @@ final class DefaultKeyWrapping implements KeyWrapping {
     }
 
     private static Encryption encryption(RequestContext ctx, UniqueIdentifier id, CryptographicParameters asked, boolean wrapping) {
-        KmipObject key = wrappingKey(ctx, id, wrapping ? CryptographicUsageMask.WRAP_KEY : CryptographicUsageMask.UNWRAP_KEY,
-                wrapping, false);
+        KmipObject probe = wrappingKey(ctx, id, 0, wrapping, false);
+        // Unwrapping by RSA names the public key that wrapped; the usage rules are its private key's.
+        boolean viaPrivate = !wrapping && ObjectType.PUBLIC_KEY.equals(probe.objectType());
+        KmipObject key = viaPrivate ? probe : wrappingKey(ctx, id,
+                wrapping ? CryptographicUsageMask.WRAP_KEY : CryptographicUsageMask.UNWRAP_KEY, wrapping, false);
         CryptographicParameters params = parameters(ctx, key, asked, wrapping);
         KeyBlock block = CryptoKeys.plainBlock(ctx, key);
         KeyWrapper wrapper;
