@@ -22,8 +22,8 @@ import java.util.Objects;
  * <p>The store is bounded in count and in age, because a client can open streams and never finish
  * them: a stream idle longer than {@code maxIdle} is discarded, and opening one more stream than
  * {@code maxStreams} discards the one idle longest. A discarded, finished or unknown Correlation
- * Value is answered Invalid Correlation Value (2.x; Invalid Field in 1.x) with a message that says
- * so. Correlation Values are 16 random bytes, so a stream cannot be guessed; a stream also answers
+ * Value is answered Invalid Correlation Value (2.x; Item Not Found in 1.x, 1.4 tables 353-358)
+ * with a message that says so. Correlation Values are 16 random bytes, so a stream cannot be guessed; a stream also answers
  * only to the identity that opened it and to its own operation, and another identity is told it
  * does not exist.
  *

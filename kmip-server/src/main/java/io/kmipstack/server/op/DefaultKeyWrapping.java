@@ -77,7 +77,7 @@ final class DefaultKeyWrapping implements KeyWrapping {
         try {
             return doWrap(ctx, object, content, spec);
         } catch (KmipException e) {
-            throw CryptoFailures.adapt(ctx, e);
+            throw CryptoReasons.adapt(ctx, e);
         }
     }
 
@@ -86,7 +86,7 @@ final class DefaultKeyWrapping implements KeyWrapping {
         try {
             return doUnwrap(ctx, content);
         } catch (KmipException e) {
-            throw CryptoFailures.adapt(ctx, e);
+            throw CryptoReasons.adapt(ctx, e);
         }
     }
 

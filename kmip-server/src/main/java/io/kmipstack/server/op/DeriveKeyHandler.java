@@ -72,7 +72,7 @@ final class DeriveKeyHandler implements OperationHandler {
         try {
             return derive(ctx, p);
         } catch (KmipException e) {
-            throw CryptoFailures.adapt(ctx, e);
+            throw CryptoReasons.adapt(ctx, e);
         }
     }
 

@@ -36,7 +36,7 @@ final class SignHandler implements OperationHandler {
             }
             return new SignResponsePayload(id, part.engine().sign(), null);
         } catch (KmipException e) {
-            throw CryptoFailures.adapt(ctx, e);
+            throw CryptoReasons.adapt(ctx, e);
         }
     }
 }

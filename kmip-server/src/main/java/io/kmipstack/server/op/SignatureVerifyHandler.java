@@ -48,7 +48,7 @@ final class SignatureVerifyHandler implements OperationHandler {
             boolean valid = part.engine().verify(p.signatureData());
             return new SignatureVerifyResponsePayload(id, valid ? ValidityIndicator.VALID : ValidityIndicator.INVALID, null, null);
         } catch (KmipException e) {
-            throw CryptoFailures.adapt(ctx, e);
+            throw CryptoReasons.adapt(ctx, e);
         }
     }
 }

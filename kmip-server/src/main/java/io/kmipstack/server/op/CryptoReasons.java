@@ -11,9 +11,9 @@ import io.kmipstack.codec.registry.ResultReason;
  * Supported, Item Not Found, Object Archived and Illegal Operation for those cases. Without this
  * mapping the message layer would fall back to General Failure.
  */
-final class CryptoFailures {
+final class CryptoReasons {
 
-    private CryptoFailures() {
+    private CryptoReasons() {
     }
 
     /** {@code e} with its reason as the request's version has it; the message is kept. */
