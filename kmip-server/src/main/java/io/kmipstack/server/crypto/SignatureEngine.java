@@ -19,6 +19,10 @@ public final class SignatureEngine {
     private final Signatures.Scheme scheme;
     private final boolean digested;
     private final ByteArrayOutputStream digest;
+    // PSS verification with the salt length left open: the message digest so far (null when the
+    // input is the digest itself), and the key to verify with once the signature is known.
+    private final java.security.MessageDigest pssDigest;
+    private final java.security.interfaces.RSAPublicKey pssKey;
     private long length;
 
     SignatureEngine(Signature signature, Signatures.Scheme scheme, boolean digested) {
@@ -26,6 +30,17 @@ public final class SignatureEngine {
         this.scheme = scheme;
         this.digested = digested;
         this.digest = digested ? new ByteArrayOutputStream(64) : null;
+        this.pssDigest = null;
+        this.pssKey = null;
+    }
+
+    SignatureEngine(Signatures.Scheme scheme, java.security.interfaces.RSAPublicKey key, java.security.MessageDigest messageDigest) {
+        this.signature = null;
+        this.scheme = scheme;
+        this.digested = messageDigest == null;
+        this.digest = digested ? new ByteArrayOutputStream(64) : null;
+        this.pssDigest = messageDigest;
+        this.pssKey = key;
     }
 
     public Signatures.Scheme scheme() {
@@ -42,6 +57,10 @@ public final class SignatureEngine {
         length += part.length();
         if (digested) {
             digest.writeBytes(part.toByteArray());
+            return;
+        }
+        if (pssDigest != null) {
+            pssDigest.update(part.toByteArray());
             return;
         }
         try {
@@ -68,6 +87,10 @@ public final class SignatureEngine {
      * of secret-dependent values.
      */
     public boolean verify(Bytes candidate) {
+        if (pssKey != null) {
+            byte[] d = pssDigest != null ? pssDigest.digest() : checkedDigest();
+            return Signatures.verifyPssAnySalt(scheme, pssKey, d, candidate.toByteArray());
+        }
         try {
             feedDigest();
             return signature.verify(candidate.toByteArray());
@@ -76,16 +99,21 @@ public final class SignatureEngine {
         }
     }
 
-    private void feedDigest() throws SignatureException {
-        if (!digested) {
-            return;
-        }
+    private byte[] checkedDigest() {
         byte[] d = digest.toByteArray();
         int expected = HashNames.length(scheme.hash());
         if (d.length != expected) {
             throw new KmipException(ResultReason.INVALID_FIELD, "digested data: " + d.length + " bytes (expected: "
                     + expected + ", one " + scheme.hash().name() + " digest)");
         }
+        return d;
+    }
+
+    private void feedDigest() throws SignatureException {
+        if (!digested) {
+            return;
+        }
+        byte[] d = checkedDigest();
         signature.update(scheme.family() == Signatures.Family.RSA_PKCS1_V1_5 ? Signatures.digestInfo(scheme.hash(), d) : d);
     }
 }

@@ -54,9 +54,12 @@ public final class Signatures {
 
     /**
      * A signature scheme resolved from Cryptographic Parameters and a key: the family, the hash
-     * (null for EdDSA) and, for PSS, its parameters.
+     * (null for EdDSA) and, for PSS, its parameters; {@code anySalt}: the parameters leave the PSS
+     * salt length open, so signing uses the hash length and verifying accepts the salt length the
+     * signature carries (the OASIS reference signatures of CS-AC-M-2 use the largest, 222 bytes
+     * for RSA-2048 with SHA-256).
      */
-    public record Scheme(Family family, HashingAlgorithm hash, PSSParameterSpec pss) {
+    public record Scheme(Family family, HashingAlgorithm hash, PSSParameterSpec pss, boolean anySalt) {
 
         public Scheme {
             Objects.requireNonNull(family, "family");
@@ -148,7 +151,9 @@ public final class Signatures {
         }
         requireKey(family, key, p.cryptographicAlgorithm());
         PSSParameterSpec pss = null;
+        boolean anySalt = false;
         if (family == Family.RSA_PSS) {
+            anySalt = p.saltLength() == null;
             HashingAlgorithm mgfHash = p.maskGeneratorHashingAlgorithm() != null ? p.maskGeneratorHashingAlgorithm() : hash;
             int salt = p.saltLength() != null ? p.saltLength() : HashNames.length(hash);
             int trailer = p.trailerField() != null ? p.trailerField() : PSSParameterSpec.TRAILER_FIELD_BC;
@@ -158,7 +163,7 @@ public final class Signatures {
             }
             pss = new PSSParameterSpec(HashNames.jca(hash), "MGF1", new MGF1ParameterSpec(HashNames.jca(mgfHash)), salt, trailer);
         }
-        return new Scheme(family, hash, pss);
+        return new Scheme(family, hash, pss, anySalt);
     }
 
     /** The KMIP algorithm of a JCA key, telling Ed25519 from Ed448. */
@@ -208,6 +213,10 @@ public final class Signatures {
 
     /** A verifying computation; {@code digested} as for {@link #signer}. */
     public static SignatureEngine verifier(Scheme scheme, PublicKey key, boolean digested) {
+        if (scheme.anySalt() && key instanceof java.security.interfaces.RSAPublicKey rsa) {
+            // The salt length is learned from the signature at the end; until then only the digest is kept.
+            return new SignatureEngine(scheme, rsa, digested ? null : HashNames.digest(scheme.hash()));
+        }
         Signature s = instance(scheme, digested);
         try {
             s.initVerify(key);
@@ -242,6 +251,74 @@ public final class Signatures {
             throw new KmipException(ResultReason.UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS, scheme.describe()
                     + (digested ? " over digested data" : "") + ": not available");
         }
+    }
+
+    /**
+     * Verifies an RSASSA-PSS signature over {@code digest} whose salt length is read from the
+     * signature itself (EMSA-PSS, RFC 8017 section 9.1.2: the salt follows the first 0x01 byte of the
+     * unmasked data block), then checked in full by BouncyCastle's PSS over a digest with exactly
+     * that salt length. False for anything malformed.
+     */
+    static boolean verifyPssAnySalt(Scheme scheme, java.security.interfaces.RSAPublicKey key, byte[] digest, byte[] signature) {
+        try {
+            String hash = HashNames.jca(scheme.hash());
+            String mgfHash = ((MGF1ParameterSpec) scheme.pss().getMGFParameters()).getDigestAlgorithm();
+            int salt = pssSaltLength(key, signature, HashNames.length(scheme.hash()), mgfHash);
+            if (salt < 0) {
+                return false;
+            }
+            Signature s = Signature.getInstance("NONEWITHRSAPSS", BC);
+            s.setParameter(new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(mgfHash), salt, PSSParameterSpec.TRAILER_FIELD_BC));
+            s.initVerify(key);
+            s.update(digest);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    // The salt length of an EMSA-PSS encoded message, or -1 when it is not one.
+    private static int pssSaltLength(java.security.interfaces.RSAPublicKey key, byte[] signature, int hLen, String mgfHash)
+            throws GeneralSecurityException {
+        java.math.BigInteger n = key.getModulus();
+        java.math.BigInteger s = new java.math.BigInteger(1, signature);
+        if (s.compareTo(n) >= 0) {
+            return -1;
+        }
+        int emBits = n.bitLength() - 1;
+        int emLen = (emBits + 7) / 8;
+        byte[] m = s.modPow(key.getPublicExponent(), n).toByteArray();
+        byte[] em = new byte[emLen];
+        int copy = Math.min(m.length, emLen);
+        if (m.length > emLen && new java.math.BigInteger(1, java.util.Arrays.copyOf(m, m.length - emLen)).signum() != 0) {
+            return -1;
+        }
+        System.arraycopy(m, m.length - copy, em, emLen - copy, copy);
+        if (emLen < hLen + 2 || em[emLen - 1] != (byte) 0xbc) {
+            return -1;
+        }
+        int dbLen = emLen - hLen - 1;
+        byte[] h = java.util.Arrays.copyOfRange(em, dbLen, dbLen + hLen);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance(mgfHash);
+        byte[] db = new byte[dbLen];
+        int done = 0;
+        for (int counter = 0; done < dbLen; counter++) {
+            md.update(h);
+            md.update(new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8), (byte) counter});
+            byte[] t = md.digest();
+            for (int i = 0; i < t.length && done < dbLen; i++, done++) {
+                db[done] = (byte) (em[done] ^ t[i]);
+            }
+        }
+        db[0] &= (byte) (0xff >>> (8 * emLen - emBits));
+        int i = 0;
+        while (i < dbLen && db[i] == 0) {
+            i++;
+        }
+        if (i == dbLen || db[i] != 1) {
+            return -1;
+        }
+        return dbLen - i - 1;
     }
 
     /** The PKCS#1 v1.5 DigestInfo (RFC 8017 section 9.2) around {@code digest}. */

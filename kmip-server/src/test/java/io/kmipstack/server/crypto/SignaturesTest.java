@@ -187,6 +187,35 @@ class SignaturesTest {
     }
 
     @Test
+    void pssVerificationLearnsAnOpenSaltLengthFromTheSignature() throws Exception {
+        // OASIS CS-AC-M-2-21: an RSA-2048 public key (PKCS#1) with parameters PSS / SHA-256 and no
+        // Salt Length, and the reference server's signature of 0x01..0x16, made with a 222-byte salt.
+        String xml = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("kmipstack.shared", "../shared"),
+                "kmip-vectors", "v2.1", "mandatory", "CS-AC-M-2-21.xml"));
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("<KeyMaterial type=\"ByteString\" value=\"([0-9a-fA-F]+)\"").matcher(xml);
+        java.util.regex.Matcher sig = java.util.regex.Pattern.compile("<SignatureData type=\"ByteString\" value=\"([0-9a-fA-F]+)\"").matcher(xml);
+        assertThat(key.find() && sig.find()).isTrue();
+        org.bouncycastle.asn1.pkcs.RSAPublicKey rk = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(hex(key.group(1)).toByteArray());
+        PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.RSAPublicKeySpec(rk.getModulus(),
+                rk.getPublicExponent()));
+        CryptographicParameters pss = params(PaddingMethod.PSS, HashingAlgorithm.SHA_256, CryptographicAlgorithm.RSA);
+        Bytes signature = hex(sig.group(1));
+        assertThat(verify(pub, pss, MSG16, false, signature)).isTrue();
+        Bytes digest = Bytes.wrap(MessageDigest.getInstance("SHA-256").digest(MSG16.toByteArray()));
+        assertThat(verify(pub, pss, digest, true, signature)).isTrue();
+        assertThat(verify(pub, pss, hex("FF020304050607080910111213141516"), false, signature)).isFalse();
+        byte[] bad = signature.toByteArray();
+        bad[0] ^= (byte) 0xd6;
+        assertThat(verify(pub, pss, MSG16, false, Bytes.wrap(bad))).isFalse();
+        // With the salt length fixed to another value the same signature is invalid.
+        CryptographicParameters salt32 = new CryptographicParameters(null, PaddingMethod.PSS, HashingAlgorithm.SHA_256, null, null,
+                CryptographicAlgorithm.RSA, null, null, null, null, null, null, null, 32, null, null, null, null);
+        assertThat(verify(pub, salt32, MSG16, false, signature)).isFalse();
+    }
+
+    private static final Bytes MSG16 = hex("01020304050607080910111213141516");
+
+    @Test
     void incompleteOrUnfitParametersAreRefused() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
