@@ -340,7 +340,9 @@ final class DefaultKeyWrapping implements KeyWrapping {
         boolean symmetric = ObjectType.SYMMETRIC_KEY.equals(probe.objectType());
         int usage = symmetric ? (wrapping ? CryptographicUsageMask.MAC_GENERATE : CryptographicUsageMask.MAC_VERIFY)
                 : (wrapping ? CryptographicUsageMask.SIGN : CryptographicUsageMask.VERIFY);
-        KmipObject key = wrappingKey(ctx, id, usage, wrapping, true);
+        // Verifying a signature named by its private key: the usage rules are the linked public key's.
+        boolean viaPublic = !wrapping && ObjectType.PRIVATE_KEY.equals(probe.objectType());
+        KmipObject key = viaPublic ? probe : wrappingKey(ctx, id, usage, wrapping, true);
         CryptographicParameters params = parameters(ctx, key, asked, wrapping);
         KeyBlock block = CryptoKeys.plainBlock(ctx, key);
         if (symmetric) {
