@@ -24,8 +24,8 @@ import java.security.cert.CertificateFactory;
  * What Sign and Signature Verify share: the key and its usage check (KMIP 2.1 section 4.57 via
  * {@link KeyUsage}), the scheme from the request's parameters over the key's, the single-part and
  * multi-part flow over {@link CorrelationStates} (Init Indicator opens a stream and answers its
- * Correlation Value; later parts present it; the Final Indicator ends it), and the bound on input
- * a stream may buffer.
+ * Correlation Value; later parts present it; the Final Indicator ends it), the Usage Limits
+ * allocation a signature takes, and the bound on input a stream may buffer.
  */
 final class SignatureOps {
 
@@ -57,7 +57,10 @@ final class SignatureOps {
                 throw Failures.invalidField("init indicator: true with a Correlation Value (expected: one or the other)");
             }
             StreamingState state = streams.take(correlation, op, ctx.identity(), ctx.version(), ObjectAccess.now(ctx));
-            KeyUsage.require(ctx, UniqueIdentifier.of(state.uniqueIdentifier()), usage, purpose);
+            KmipObject key = KeyUsage.require(ctx, UniqueIdentifier.of(state.uniqueIdentifier()), usage, purpose);
+            if (sign && data != null && CryptoKeys.limitsBytes(key)) {
+                CryptoKeys.allocate(ctx, key, data.length());
+            }
             SignatureEngine engine = state.engine(SignatureEngine.class);
             feed(engine, data, digested);
             boolean last = Boolean.TRUE.equals(fin);
@@ -74,6 +77,12 @@ final class SignatureOps {
             throw Failures.invalidField("data: missing (expected: Data or Digested Data for a single-part " + op.name() + ")");
         }
         KmipObject key = KeyUsage.require(ctx, id, usage, purpose);
+        if (sign) {
+            // 2.1 section 6.1.55: "the server SHALL obtain an allocation from the current Usage Limits value prior to
+            // performing the signing operation" (one use, or the bytes of this part).
+            Bytes in = digested != null ? digested : data;
+            CryptoKeys.allocate(ctx, key, in == null ? 0 : in.length());
+        }
         SignatureEngine engine;
         CryptographicParameters effective = CryptoParams.effective(key, params);
         if (sign) {

@@ -165,6 +165,23 @@ class SignDeriveOpsTest {
                 .isEqualTo(ResultReason.INVALID_CORRELATION_VALUE);
     }
 
+    @Test
+    void signingTakesAnAllocationFromTheUsageLimits() {
+        OpHarness h = new OpHarness(KmipVersion.V2_1);
+        CreateKeyPairResponsePayload kp = pair(h, alg(CryptographicAlgorithm.RSA), len(2048), active(h),
+                paramsItem(params(null, PaddingMethod.PKCS1_V1_5, HashingAlgorithm.SHA_256)),
+                new io.kmipstack.codec.model.UsageLimits(2L, null, io.kmipstack.codec.registry.UsageLimitsUnit.OBJECT)
+                        .encode(Tag.USAGE_LIMITS, KmipVersion.V2_1));
+        Bytes sig = sign(h, kp.privateKeyUniqueIdentifier(), null, MSG, null);
+        sign(h, kp.privateKeyUniqueIdentifier(), null, MSG, null);
+        assertThat(h.fails(new SignRequestPayload(uid(kp.privateKeyUniqueIdentifier()), null, MSG, null, null, null, null)))
+                .isEqualTo(ResultReason.PERMISSION_DENIED);
+        // Verification takes nothing.
+        for (int i = 0; i < 3; i++) {
+            assertThat(verify(h, kp.publicKeyUniqueIdentifier(), null, MSG, sig)).isEqualTo(ValidityIndicator.VALID);
+        }
+    }
+
     private static Bytes sha256(Bytes b) {
         try {
             return Bytes.wrap(MessageDigest.getInstance("SHA-256").digest(b.toByteArray()));
