@@ -21,8 +21,8 @@ import java.security.PublicKey;
 /**
  * What the cipher, MAC and hash handlers need from a managed object once {@link KeyUsage} has
  * allowed its use: its key in usable form, its algorithm, its Cryptographic Parameters attribute,
- * and the allocation from its Usage Limits. A key whose value the server does not hold in the
- * clear (registered wrapped) answers Key Value Not Present; an object of a type the operation
+ * and the allocation from its Usage Limits. A key registered wrapped is unwrapped for the
+ * operation when the server holds the unwrapping key ({@link #plainBlock}); an object of a type the operation
  * cannot use answers Invalid Object Type (1.x: Permission Denied, "not able to be used for",
  * KMIP 1.4 tables 353-358).
  */
@@ -56,14 +56,22 @@ final class CryptoKeys {
         return o.content() == null ? null : Digests.keyBlock(o.content());
     }
 
-    private static KeyBlock plainBlock(RequestContext ctx, KmipObject o) {
+    /**
+     * The key block of {@code o} in the clear. A key registered wrapped is unwrapped for the
+     * operation with the key its Key Wrapping Data names, under that key's own usage rules (Unwrap
+     * Key; {@link DefaultKeyWrapping}); nothing unwrapped is stored.
+     */
+    static KeyBlock plainBlock(RequestContext ctx, KmipObject o) {
         KeyBlock b = block(o);
         if (b == null) {
             throw unusable(ctx, "object " + o.uniqueIdentifier() + ": a " + o.objectType().name() + " has no key");
         }
         if (!(b.keyValue() instanceof KeyValue.Plain)) {
-            throw Failures.fail(ResultReason.KEY_VALUE_NOT_PRESENT, "object " + o.uniqueIdentifier()
-                    + ": its key value is wrapped (expected: a key the server holds in the clear)");
+            if (b.keyWrappingData() == null) {
+                throw Failures.fail(ResultReason.KEY_VALUE_NOT_PRESENT, "object " + o.uniqueIdentifier()
+                        + ": its key value is wrapped without Key Wrapping Data (expected: a key the server can unwrap)");
+            }
+            return Digests.keyBlock(DefaultKeyWrapping.INSTANCE.unwrap(ctx, o.content()));
         }
         return b;
     }

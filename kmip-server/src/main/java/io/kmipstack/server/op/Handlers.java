@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The server's operation handlers: object management, attributes and lifecycle (KMIP 1.4
  * section 4, 2.1 section 6.1), and the cryptographic services: Encrypt, Decrypt, MAC, MAC Verify,
- * Hash, RNG Retrieve and RNG Seed; Get and Export wrap keys with a {@link KeyWrapping}. The
+ * Hash, RNG Retrieve, RNG Seed, Sign, Signature Verify and Derive Key; Get and Export wrap keys
+ * with a {@link KeyWrapping}, Get, Export and Import unwrap with it. The
  * multi-part (streaming) operations of one map share one {@link CorrelationStates}, so one call
  * of {@code standard} is one server's set of open streams.
  *
@@ -23,9 +24,9 @@ public final class Handlers {
     private Handlers() {
     }
 
-    /** Every handler of this package, key wrapping refused with Feature Not Supported. */
+    /** Every handler of this package, with the server's key wrapping ({@link KeyWrapping#standard()}). */
     public static Map<Operation, OperationHandler> standard() {
-        return standard(KeyWrapping.unsupported());
+        return standard(KeyWrapping.standard());
     }
 
     /** Every handler of this package, Get and Export wrapping keys with {@code wrapping}. */
@@ -62,7 +63,7 @@ public final class Handlers {
         m.put(Operation.QUERY, new QueryHandler(m::keySet));
         m.put(Operation.RE_KEY_KEY_PAIR, new ReKeyKeyPairHandler());
         m.put(Operation.EXPORT, new ExportHandler(wrapping));
-        m.put(Operation.IMPORT, new ImportHandler());
+        m.put(Operation.IMPORT, new ImportHandler(wrapping));
         m.put(Operation.LOG, new LogHandler());
         m.put(Operation.SET_ATTRIBUTE, new SetAttributeHandler());
         m.put(Operation.ADJUST_ATTRIBUTE, new AdjustAttributeHandler());
@@ -76,6 +77,9 @@ public final class Handlers {
         m.put(Operation.HASH, new HashHandler(streams));
         m.put(Operation.RNG_RETRIEVE, new RNGRetrieveHandler());
         m.put(Operation.RNG_SEED, rngSeed(Rngs.SeedPolicy.acceptAll()));
+        m.put(Operation.SIGN, new SignHandler(streams));
+        m.put(Operation.SIGNATURE_VERIFY, new SignatureVerifyHandler(streams));
+        m.put(Operation.DERIVE_KEY, new DeriveKeyHandler());
         return m;
     }
 
