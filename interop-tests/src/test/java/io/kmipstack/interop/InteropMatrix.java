@@ -69,7 +69,7 @@ final class InteropMatrix {
     static final List<String> OPERATIONS = List.of(
             "Discover Versions", "Query", "Create (AES-256)", "Create Key Pair (RSA-2048)",
             "Register Symmetric Key", "Register Public Key", "Register Private Key", "Register Certificate",
-            "Register Secret Data", "Register Opaque Object", "Register Split Key",
+            "Register Secret Data", "Register Opaque Object", "Register Split Key", "Register (two Names, no index)",
             "Get", "Get wrapped (NIST Key Wrap)", "Get Attributes (named)", "Get Attributes (all)", "Get Attribute List",
             "Set Attribute", "Modify Attribute", "Delete Attribute", "Locate (filters)", "Locate (paging)",
             "Activate", "Revoke", "Destroy", "Derive Key (PBKDF2)", "Encrypt/Decrypt AES-CBC",

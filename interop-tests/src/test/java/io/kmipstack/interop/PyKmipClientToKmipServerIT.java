@@ -489,35 +489,22 @@ class PyKmipClientToKmipServerIT {
 
     /** Checks one cell, given the name of the step it is about. */
     @FunctionalInterface
-    interface CellCheck {
+    interface StepCheck {
         void accept(String step) throws Exception;
     }
 
-    /** One version's checks: which cell is being checked, and the failures so far. */
+    /** {@link CellChecks} over the steps the script reported. */
     private static final class Checks {
-        private final String version;
+        private final CellChecks cells;
         private final JsonNode steps;
-        private final String note;
-        private final List<AssertionError> failures = new ArrayList<>();
-        private String operation;
 
         Checks(String version, JsonNode steps, String note) {
-            this.version = version;
+            this.cells = new CellChecks(PYKMIP_TO_SERVER, version, note);
             this.steps = steps;
-            this.note = note;
         }
 
-        void check(String operation, String step, CellCheck body) {
-            this.operation = operation;
-            try {
-                body.accept(step);
-            } catch (AssertionError e) {
-                failures.add(new AssertionError(operation + " at KMIP " + version + ": " + e.getMessage() + "\n  step " + step
-                        + ": " + steps.get(step), e));
-            } catch (Exception e) {
-                failures.add(new AssertionError(operation + " at KMIP " + version + ": " + e + "\n  step " + step + ": "
-                        + steps.get(step), e));
-            }
+        void check(String operation, String step, StepCheck body) {
+            cells.check(operation, () -> "step " + step + ": " + steps.get(step), () -> body.accept(step));
         }
 
         JsonNode step(String name) {
@@ -545,20 +532,15 @@ class PyKmipClientToKmipServerIT {
         }
 
         void pass() {
-            record(Outcome.PASS, null);
+            cells.pass();
         }
 
         void record(Outcome outcome, String why) {
-            InteropMatrix.record(PYKMIP_TO_SERVER, operation, version, outcome, why, note);
+            cells.record(outcome, why);
         }
 
         void finish() {
-            if (!failures.isEmpty()) {
-                AssertionError all = new AssertionError(failures.size() + " check(s) failed at KMIP " + version + ":\n"
-                        + String.join("\n", failures.stream().map(Throwable::getMessage).toList()));
-                failures.forEach(all::addSuppressed);
-                throw all;
-            }
+            cells.finish();
         }
     }
 }
