@@ -404,6 +404,8 @@ class Run:
         base = pobjects.SymmetricKey(enums.CryptographicAlgorithm.AES, 256, self.b("derive_base"),
                                      [M.DERIVE_KEY], self.names("derive-base"))
         base_uid = self.client.register(base)
+        # A Pre-Active object SHALL NOT be used for any cryptographic purpose (KMIP 1.4 section 3.22).
+        self.client.activate(base_uid)
         uid = self.client.derive_key(
             enums.ObjectType.SYMMETRIC_KEY, [base_uid], enums.DerivationMethod.PBKDF2,
             {"cryptographic_parameters": {"hashing_algorithm": enums.HashingAlgorithm.SHA_256},
@@ -413,7 +415,19 @@ class Run:
         return {"uid": uid, "length": derived.cryptographic_length, "value_sha256": sha256(derived.value)}
 
     def get_wrapped(self):
-        wrapping = self.active_key("wrapping_key", enums.CryptographicAlgorithm.AES, 256, [M.WRAP_KEY], "kek")
+        # The wrapping key carries the Cryptographic Parameters the request names: a server SHALL check them
+        # against the key's attribute (KMIP 1.4 section 2.1.6).
+        template = cobjects.TemplateAttribute(attributes=[
+            ATTRIBUTES.create_attribute(enums.AttributeType.CRYPTOGRAPHIC_USAGE_MASK, [M.WRAP_KEY]),
+            ATTRIBUTES.create_attribute(enums.AttributeType.NAME, self.names("kek")),
+            ATTRIBUTES.create_attribute(enums.AttributeType.CRYPTOGRAPHIC_PARAMETERS,
+                                        {"block_cipher_mode": enums.BlockCipherMode.NIST_KEY_WRAP}),
+        ])
+        kek = pobjects.SymmetricKey(enums.CryptographicAlgorithm.AES, 256, self.b("wrapping_key"))
+        result = self.proxy.register(enums.ObjectType.SYMMETRIC_KEY, template, self.client.object_factory.convert(kek))
+        self.check(result)
+        wrapping = result.uuid
+        self.client.activate(wrapping)
         target = self.value("register_symmetric_key", "uid")
         wrapped = self.client.get(target, key_wrapping_specification={
             "wrapping_method": enums.WrappingMethod.ENCRYPT,
