@@ -31,9 +31,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Value from every response header and changes nothing else. It exists to measure PyKMIP's client
  * at KMIP 1.4 and 2.0 beyond its header bug: PyKMIP 0.10's {@code ResponseHeader.read} knows only
  * Protocol Version, Time Stamp, (2.0) Server Hashed Password and Batch Count, so a response whose
- * header carries the optional Server Correlation Value (KMIP 1.4 section 7.2, Response Header; our
- * server sends one from 1.4) fails to parse before any payload is read. Results measured through
- * the relay are marked so in the matrix.
+ * header carries a Server Correlation Value (KMIP 1.4 table 284; section 6.19: the server SHOULD
+ * provide one, and ours does from 1.4) fails to parse before any payload is read. Results measured
+ * through the relay are marked so in the matrix.
  *
  * <p>It terminates TLS with the PKI's server certificate (requiring a client certificate from its
  * CA) and connects to the server with the PKI's client certificate, one backend connection per

@@ -112,8 +112,9 @@ class PyKmipClientToKmipServerIT {
 
     /**
      * PyKMIP's {@code ResponseHeader.read} expects Batch Count right after Time Stamp (and the
-     * 2.0 Server Hashed Password); KMIP 1.4 section 7.2 lets a response header carry Server
-     * Correlation Value there, which our server always sends from 1.4 on. Every call fails.
+     * 2.0 Server Hashed Password); a 1.4 response header may carry Server Correlation Value there
+     * (KMIP 1.4 table 284), which the server SHOULD provide (section 6.19) and ours does from 1.4.
+     * Every call fails.
      */
     @ParameterizedTest(name = "KMIP {0}")
     @ValueSource(strings = {"1.4", "2.0"})
