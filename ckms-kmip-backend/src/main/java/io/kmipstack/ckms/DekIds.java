@@ -1,5 +1,6 @@
 package io.kmipstack.ckms;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Objects;
@@ -32,6 +33,55 @@ final class DekIds {
             }
         }
         return dekId;
+    }
+
+    /**
+     * The id in ASCII: {@code A-Z a-z 0-9 - _ .} kept (a leading dot escaped), every other UTF-8
+     * byte as {@code %XX}. Reversible, and safe in file names and in KMIP text attributes of
+     * servers that mishandle non-ASCII text (PyKMIP 0.10 fails to parse it).
+     */
+    static String encode(String id) {
+        StringBuilder sb = new StringBuilder();
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            boolean plain = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                    || (b == '.' && i > 0);
+            if (plain) {
+                sb.append((char) b);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The id {@link #encode} made {@code name} from, or null for a name it would not have made. */
+    static String decode(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= name.length()) {
+                    return null;
+                }
+                int hi = Character.digit(name.charAt(i + 1), 16);
+                int lo = Character.digit(name.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+            } else {
+                return null;
+            }
+        }
+        String id = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        // Only the canonical spelling counts, so one id never lists twice.
+        return id.isEmpty() || !encode(id).equals(name) ? null : id;
     }
 
     static int checkLimit(int limit) {

@@ -8,16 +8,19 @@ import io.kmipstack.client.KmipRequest;
 import io.kmipstack.client.KmipSync;
 import io.kmipstack.client.jca.KmipObjects;
 import io.kmipstack.codec.KmipException;
+import io.kmipstack.codec.model.ApplicationSpecificInformation;
 import io.kmipstack.codec.model.KmipAttribute;
 import io.kmipstack.codec.model.ManagedObject;
 import io.kmipstack.codec.model.Name;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.payload.GetAttributesResponsePayload;
 import io.kmipstack.codec.payload.GetResponsePayload;
+import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.OpaqueDataType;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.SecretDataType;
+import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Bytes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,10 +37,13 @@ import java.util.TreeSet;
  * is a new object, a <em>generation</em>:
  *
  * <ul>
- *   <li>Name {@code <prefix><dek id>#<generation>} (generation 0 for the first blob), Object Groups
- *       {@code <prefix>} (the index {@link #list} reads) and {@code <prefix><dek id>} (all
- *       generations of one id, which {@link #get} reads). The content is {@code "CKS1"}, the
- *       generation (u32) and the blob, so a Get alone says which generation it is.</li>
+ *   <li>Name {@code <prefix><id>#<generation>} (generation 0 for the first blob), Object Group
+ *       {@code <prefix><id>} (all generations of one id, which {@link #get} locates), and
+ *       Application Specific Information {@code kmipstack-ckms} / {@code <prefix>} (the index
+ *       {@link #list} locates; a second Object Group would do, but PyKMIP 0.10 refuses two
+ *       instances of an attribute in a 2.x Register). The content is {@code "CKS1"}, the
+ *       generation (u32) and the blob, so a Get alone says which generation it is. {@code <id>}
+ *       is the DEK id in ASCII ({@link DekIds#encode}: PyKMIP 0.10 cannot parse non-ASCII text).</li>
  *   <li>The current blob is the live generation with the highest number. A write registers
  *       generation n + 1 ({@link #replace}, version {@code n:<uid>}) or 0 ({@link #putIfAbsent}),
  *       then checks that it is the current one and that the one it replaced is still there; if so
@@ -79,6 +85,7 @@ final class KmipDekStorage implements DekStorage {
     }
 
     static final String DEFAULT_PREFIX = "ckms-dek/";
+    static final String NAMESPACE = "kmipstack-ckms";
     private static final byte[] MAGIC = {'C', 'K', 'S', '1'};
     // No Opaque Data Type is defined by the spec; PyKMIP and others use the first extension value.
     private static final OpaqueDataType OPAQUE_TYPE = OpaqueDataType.valueOf(0x80000000);
@@ -99,8 +106,8 @@ final class KmipDekStorage implements DekStorage {
     KmipDekStorage(KmipClient client, String prefix, Kind kind, boolean closeClient) {
         this.client = Objects.requireNonNull(client, "client");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
-        if (prefix.isEmpty() || prefix.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("storage://kmip prefix: \"" + prefix + "\" (expected: non-empty, without '#')");
+        if (prefix.isEmpty() || prefix.indexOf('#') >= 0 || !prefix.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("storage://kmip prefix: \"" + prefix + "\" (expected: printable ASCII without '#' or spaces)");
         }
         this.kind = Objects.requireNonNull(kind, "kind");
         this.closeClient = closeClient;
@@ -110,7 +117,7 @@ final class KmipDekStorage implements DekStorage {
     public Optional<StoredDek> get(String dekId) {
         DekIds.check(dekId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            List<String> uids = locate(prefix + dekId);
+            List<String> uids = locate(prefix + DekIds.encode(dekId));
             if (uids.isEmpty()) {
                 return Optional.empty();
             }
@@ -128,14 +135,14 @@ final class KmipDekStorage implements DekStorage {
     public boolean putIfAbsent(String dekId, Bytes blob) {
         DekIds.check(dekId);
         Objects.requireNonNull(blob, "blob");
-        if (!locate(prefix + dekId).isEmpty()) {
+        if (!locate(prefix + DekIds.encode(dekId)).isEmpty()) {
             return false;
         }
         String uid = register(dekId, 0, blob);
         if (uid == null) {
             return false;
         }
-        Optional<Entry> winner = current(dekId, locate(prefix + dekId));
+        Optional<Entry> winner = current(dekId, locate(prefix + DekIds.encode(dekId)));
         if (winner.isPresent() && winner.get().uid().equals(uid)) {
             return true;
         }
@@ -159,7 +166,7 @@ final class KmipDekStorage implements DekStorage {
         if (uid == null) {
             return false;
         }
-        List<Entry> live = entries(locate(prefix + dekId));
+        List<Entry> live = entries(locate(prefix + DekIds.encode(dekId)));
         Optional<Entry> winner = live.stream().min(CURRENT_FIRST);
         boolean expectedLive = live.stream().anyMatch(e -> e.uid().equals(expectedUid));
         if (expectedLive && winner.isPresent() && winner.get().uid().equals(uid)) {
@@ -178,7 +185,7 @@ final class KmipDekStorage implements DekStorage {
     public List<String> list(String startAfter, int limit) {
         DekIds.checkLimit(limit);
         TreeSet<String> ids = new TreeSet<>(DekIds.ORDER);
-        List<String> uids = locate(prefix);
+        List<String> uids = locate(index());
         for (int i = 0; i < uids.size(); i += NAME_BATCH) {
             List<String> chunk = uids.subList(i, Math.min(uids.size(), i + NAME_BATCH));
             KmipSync kmip = client.sync();
@@ -226,7 +233,7 @@ final class KmipDekStorage implements DekStorage {
     @Override
     public boolean delete(String dekId) {
         DekIds.check(dekId);
-        List<String> uids = locate(prefix + dekId);
+        List<String> uids = locate(prefix + DekIds.encode(dekId));
         for (String uid : uids) {
             try {
                 client.sync().destroy(uid);
@@ -303,11 +310,11 @@ final class KmipDekStorage implements DekStorage {
         ManagedObject object = kind == Kind.SECRET_DATA
                 ? KmipObjects.secretData(SecretDataType.SEED, value)
                 : KmipObjects.opaque(OPAQUE_TYPE, value);
-        String name = prefix + dekId + "#" + generation;
+        String name = prefix + DekIds.encode(dekId) + "#" + generation;
         try {
             return client.sync().register().object(object).name(name)
-                    .attribute(KmipAttributes.objectGroup(prefix))
-                    .attribute(KmipAttributes.objectGroup(prefix + dekId))
+                    .attribute(index())
+                    .attribute(KmipAttributes.objectGroup(prefix + DekIds.encode(dekId)))
                     .execute().uniqueIdentifier().toString();
         } catch (KmipException e) {
             if (!KmipFailures.isConnection(e) && (ResultReason.NON_UNIQUE_NAME_ATTRIBUTE.equals(e.resultReason())
@@ -326,20 +333,29 @@ final class KmipDekStorage implements DekStorage {
         }
     }
 
+    private KmipAttribute index() {
+        return KmipAttribute.of(new ApplicationSpecificInformation(NAMESPACE, prefix)
+                .encode(Tag.APPLICATION_SPECIFIC_INFORMATION, KmipVersion.V2_1));
+    }
+
     private List<String> locate(String group) {
+        return locate(KmipAttributes.objectGroup(group));
+    }
+
+    private List<String> locate(KmipAttribute filter) {
         List<String> out = new ArrayList<>();
         String firstOfLastPage = null;
         while (true) {
             List<UniqueIdentifier> page;
             try {
                 var call = client.sync().locate().objectType(kind.objectType)
-                        .attribute(KmipAttributes.objectGroup(group)).maximumItems(LOCATE_PAGE);
+                        .attribute(filter).maximumItems(LOCATE_PAGE);
                 if (!out.isEmpty()) {
                     call.offsetItems(out.size());
                 }
                 page = call.execute().uniqueIdentifiers();
             } catch (KmipException e) {
-                throw failure("locate object group \"" + group + "\"", e);
+                throw failure("locate by " + filter.name(), e);
             }
             if (page.isEmpty() || page.get(0).toString().equals(firstOfLastPage)) {
                 break; // the end, or a server that ignores Offset Items
@@ -362,7 +378,7 @@ final class KmipDekStorage implements DekStorage {
         if (!n.startsWith(prefix) || hash <= prefix.length()) {
             return null;
         }
-        return n.substring(prefix.length(), hash);
+        return DekIds.decode(n.substring(prefix.length(), hash));
     }
 
     private void destroyQuietly(String uid) {

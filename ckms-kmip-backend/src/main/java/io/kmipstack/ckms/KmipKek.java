@@ -20,7 +20,6 @@ import io.kmipstack.codec.model.KmipAttribute;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.payload.CreateResponsePayload;
 import io.kmipstack.codec.payload.DecryptResponsePayload;
-import io.kmipstack.codec.payload.DeleteAttributeResponsePayload;
 import io.kmipstack.codec.payload.DestroyResponsePayload;
 import io.kmipstack.codec.payload.EncryptResponsePayload;
 import io.kmipstack.codec.payload.GetResponsePayload;
@@ -466,9 +465,13 @@ final class KmipKek {
                 keyWrapUnwrap.set(KeyWrapUnwrap.DECRYPT);
                 dek = r.data().toByteArray();
             } catch (KmipException e) {
-                if (keyWrapUnwrap.get() == KeyWrapUnwrap.UNKNOWN && !KmipFailures.isConnection(e) && KmipFailures.lacksSupport(e)) {
-                    LOG.info("the KMS refused Decrypt in NIST Key Wrap mode ({}): unwrapping through AES-ECB block by block", e.resultReason());
-                    keyWrapUnwrap.set(KeyWrapUnwrap.ECB);
+                // Once Decrypt has worked here, a refusal is about this blob; until then it may be the mode
+                // (several threads can be asking at once, so ECB may have been chosen meanwhile).
+                if (keyWrapUnwrap.get() != KeyWrapUnwrap.DECRYPT && !KmipFailures.isConnection(e) && KmipFailures.lacksSupport(e)) {
+                    if (keyWrapUnwrap.compareAndSet(KeyWrapUnwrap.UNKNOWN, KeyWrapUnwrap.ECB)) {
+                        LOG.info("the KMS refused Decrypt in NIST Key Wrap mode ({}): unwrapping through AES-ECB block by block",
+                                e.resultReason());
+                    }
                 } else {
                     throw KmipFailures.mapDecrypt(what + " (Decrypt NIST Key Wrap)", e);
                 }
@@ -585,7 +588,7 @@ final class KmipKek {
             // Re-key moves the Names; a server that copied them instead leaves the old key named too.
             List<String> active = locate(State.ACTIVE);
             if (active.contains(old) && active.contains(id)) {
-                kmip.deleteAttribute(old, KmipAttributes.name(name));
+                kmip.modifyAttribute(old, KmipAttributes.name(name), KmipAttributes.name(name + ".retired-" + old));
             }
         } catch (KmipException e) {
             throw KmipFailures.map("rotate kek \"" + name + "\" (after Re-key " + old + " to " + id + ")", e);
@@ -609,9 +612,12 @@ final class KmipKek {
         } catch (KmipException e) {
             throw KmipFailures.map("rotate kek \"" + name + "\" (create the new key)", e);
         }
-        // Delete first, then rename: a server that keeps Names unique refuses the other order. In
-        // between no key bears the Name; finders look again after a pause (see find).
-        KmipRequest<DeleteAttributeResponsePayload> take = KmipRequests.deleteAttribute(old, KmipAttributes.name(name));
+        // Rename the old key first, then the new one: a server that keeps Names unique refuses the
+        // other order. In between no key bears the Name; finders look again after a pause (see
+        // find). Modify, not Delete: PyKMIP 0.10 cannot parse a 2.x Delete Attribute by reference
+        // and fails on one by value. The old key's new Name says what it was.
+        KmipRequest<ModifyAttributeResponsePayload> take = KmipRequests.modifyAttribute(old, KmipAttributes.name(name),
+                KmipAttributes.name(name + ".retired-" + old));
         KmipRequest<ModifyAttributeResponsePayload> give = KmipRequests.modifyAttribute(id, KmipAttributes.name(staging),
                 KmipAttributes.name(name));
         BatchResult result;

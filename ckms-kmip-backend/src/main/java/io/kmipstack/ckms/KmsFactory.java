@@ -55,6 +55,10 @@ public final class KmsFactory {
      *     file that cannot be read
      */
     public static CloudKms open(String kmsUri, String storageUri) {
+        return open(kmsUri, storageUri, AuditSink.slf4j());
+    }
+
+    static CloudKms open(String kmsUri, String storageUri, AuditSink audit) {
         KmsUri kms = KmsUri.parse(kmsUri, "kms");
         KmsUri storage = KmsUri.parse(storageUri, "storage");
         switch (kms.backend()) {
@@ -77,6 +81,7 @@ public final class KmsFactory {
                             .rotation(rotation(kms.one("rotate", "auto")))
                             .kekCacheTtl(Duration.ofSeconds(kms.integer("kekCacheSeconds", 60, 0, 86_400)))
                             .storage(s)
+                            .audit(audit)
                             .build();
                 } catch (RuntimeException e) {
                     client.close();
