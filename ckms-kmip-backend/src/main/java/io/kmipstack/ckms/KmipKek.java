@@ -128,6 +128,11 @@ final class KmipKek {
         return client;
     }
 
+    /** How key-wrap blobs are opened on this server so far (UNKNOWN before the first). */
+    KeyWrapUnwrap keyWrapUnwrap() {
+        return keyWrapUnwrap.get();
+    }
+
     // ---- the current KEK
 
     /** The unique identifier of the KEK that wraps new blobs (cached; created when absent and allowed). */

@@ -40,7 +40,8 @@ class PyKmipCkmsIT {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(PyKmipProcess.installed(), "PyKMIP is not installed (bin/test installs Debian python3-pykmip)");
-        pki = DevPki.builder().build(); // EC P-256: PyKMIP's TLS 1.2 offers AES-GCM only with ECDSA
+        // EC P-256: PyKMIP's TLS 1.2 offers AES-GCM only with ECDSA. Bob is a second identity.
+        pki = DevPki.builder().addClientCn("bob").build();
         server = PyKmipProcess.start(serverDir, pki);
     }
 
@@ -198,6 +199,26 @@ class PyKmipCkmsIT {
                         .hasMessageContaining("2 Active keys bear the Name");
             }
         }
+    }
+
+    @Test
+    void anotherIdentityIsDeniedTheKek(@TempDir Path deks) {
+        String kekName = "owned-" + UUID.randomUUID();
+        String storage = "storage://file?dir=" + deks;
+        Bytes dek;
+        try (CloudKms alice = KmsFactory.open("kms://kmip?" + server.connectionParameters() + "&kek=" + kekName + "&createKek=true",
+                storage)) {
+            dek = alice.getDek("shared", 32);
+        }
+        String bob = "kms://kmip?endpoint=127.0.0.1:" + server.port() + "&caCert=" + serverDir.resolve(DevPki.CA_PEM)
+                + "&clientCert=" + serverDir.resolve("client-bob.pem") + "&clientKey=" + serverDir.resolve("client-bob.key")
+                + "&kek=" + kekName;
+        try (CloudKms kms = KmsFactory.open(bob, storage)) {
+            // PyKMIP's default policy lets only the owner use a key, and says so with Permission Denied.
+            assertThatThrownBy(() -> kms.getDek("shared", 32)).isInstanceOf(KmsAccessDeniedException.class)
+                    .hasMessageContaining("unwrap dek shared with kek").hasMessageContaining("PermissionDenied");
+        }
+        assertThat(dek.length()).isEqualTo(32);
     }
 
     @Test
