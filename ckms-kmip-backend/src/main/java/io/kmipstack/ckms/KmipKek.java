@@ -29,12 +29,14 @@ import io.kmipstack.codec.registry.BatchErrorContinuationOption;
 import io.kmipstack.codec.registry.BlockCipherMode;
 import io.kmipstack.codec.registry.CryptographicAlgorithm;
 import io.kmipstack.codec.registry.EncodingOption;
+import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.PaddingMethod;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.RevocationReasonCode;
 import io.kmipstack.codec.registry.SecretDataType;
 import io.kmipstack.codec.registry.State;
+import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.WrappingMethod;
 import io.kmipstack.codec.ttlv.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,13 @@ final class KmipKek {
     private static final int LOOKUP_ATTEMPTS = 3;
     private static final Duration LOOKUP_PAUSE = Duration.ofMillis(200);
     private static final byte[] BINDING_KEY_INFO = "kmipstack-ckms binding key".getBytes(StandardCharsets.US_ASCII);
+    /** AES in NIST Key Wrap mode: the Encryption Key Information of our wraps, and a Cryptographic Parameters instance of our KEKs. */
+    static final CryptographicParameters KEY_WRAP = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null,
+            null, CryptographicAlgorithm.AES, null, null, null, null, null, null, null, null, null, null, null, null);
+    private static final KmipAttribute KEY_WRAP_PARAMETERS = KmipAttribute.of(KEY_WRAP.encode(Tag.CRYPTOGRAPHIC_PARAMETERS, KmipVersion.V2_1));
+    private static final java.util.Set<ResultReason> REFUSED_ATTRIBUTE = java.util.Set.of(ResultReason.INVALID_FIELD,
+            ResultReason.UNSUPPORTED_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE_VALUE,
+            ResultReason.ATTRIBUTE_NOT_FOUND);
     private static final Logger LOG = LoggerFactory.getLogger(KmipKek.class);
 
     /** How a key-wrap blob is opened on this server; learned from the first unwrap. */
@@ -204,7 +213,7 @@ final class KmipKek {
         KmipSync kmip = client.sync();
         String id;
         try {
-            id = kmip.create().aes(KEK_BITS).name(name).usage(KEK_USAGE).execute().uniqueIdentifier().toString();
+            id = createKey(name);
         } catch (KmipException e) {
             if (!KmipFailures.isConnection(e) && !locate(null).isEmpty()) {
                 return find(false); // someone else created it meanwhile
@@ -227,6 +236,27 @@ final class KmipKek {
             }
         }
         return id;
+    }
+
+    /**
+     * Creates an AES-256 KEK named {@code keyName}, with the Cryptographic Parameters instance
+     * {NIST Key Wrap, AES} that a Get with a Key Wrapping Specification must match (KMIP 1.4
+     * section 2.1.6; our server enforces it). Servers that keep no Cryptographic Parameters
+     * attribute (PyKMIP 0.10 refuses it with Invalid Field) get the key without it; they do not
+     * look for it either.
+     */
+    private String createKey(String keyName) {
+        KmipSync kmip = client.sync();
+        try {
+            return kmip.create().aes(KEK_BITS).name(keyName).usage(KEK_USAGE).attribute(KEY_WRAP_PARAMETERS).execute()
+                    .uniqueIdentifier().toString();
+        } catch (KmipException e) {
+            if (KmipFailures.isConnection(e) || !REFUSED_ATTRIBUTE.contains(e.resultReason())) {
+                throw e;
+            }
+            LOG.debug("the KMS refused a Cryptographic Parameters attribute on the KEK ({}); creating it without", e.resultReason());
+            return kmip.create().aes(KEK_BITS).name(keyName).usage(KEK_USAGE).execute().uniqueIdentifier().toString();
+        }
     }
 
     private String earliest(List<String> ids) {
@@ -451,10 +481,8 @@ final class KmipKek {
     }
 
     private static KeyWrappingSpecification keyWrapSpecification(String kekId) {
-        CryptographicParameters p = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null, null,
-                CryptographicAlgorithm.AES, null, null, null, null, null, null, null, null, null, null, null, null);
-        return new KeyWrappingSpecification(WrappingMethod.ENCRYPT, new EncryptionKeyInformation(UniqueIdentifier.of(kekId), p),
-                null, List.of(), EncodingOption.NO_ENCODING);
+        return new KeyWrappingSpecification(WrappingMethod.ENCRYPT,
+                new EncryptionKeyInformation(UniqueIdentifier.of(kekId), KEY_WRAP), null, List.of(), EncodingOption.NO_ENCODING);
     }
 
     private Bytes unwrapKeyWrap(String dekId, WrappedDek w) {
@@ -612,7 +640,7 @@ final class KmipKek {
         String staging = name + ".next-" + HexFormat.of().formatHex(randomBytes(4));
         String id;
         try {
-            id = kmip.create().aes(KEK_BITS).name(staging).usage(KEK_USAGE).execute().uniqueIdentifier().toString();
+            id = createKey(staging);
             kmip.activate(id);
         } catch (KmipException e) {
             throw KmipFailures.map("rotate kek \"" + name + "\" (create the new key)", e);
