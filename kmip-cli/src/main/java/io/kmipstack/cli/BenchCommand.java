@@ -135,12 +135,18 @@ final class BenchCommand implements Callable<Integer> {
         return ConnectionOptions.duration(text, option);
     }
 
+    /** The version echo frames are encoded in; worded as the client commands word a bad one. */
     private static KmipVersion version(String text) {
+        KmipVersion v;
         try {
-            return KmipVersion.parse(text);
+            v = KmipVersion.parse(text);
         } catch (IllegalArgumentException e) {
             throw usage("--kmip-version " + text + ": " + e.getMessage());
         }
+        if (!KmipVersion.SUPPORTED.contains(v)) {
+            throw usage("--kmip-version " + text + ": KMIP version: " + v + " (expected: one of " + KmipVersion.SUPPORTED + ")");
+        }
+        return v;
     }
 
     private static CliException usage(String message) {
