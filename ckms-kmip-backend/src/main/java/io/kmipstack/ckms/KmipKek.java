@@ -337,6 +337,16 @@ final class KmipKek {
         }
     }
 
+    /** {@code blob} parsed; a malformed one is an audited unwrap failure. */
+    WrappedDek parse(String dekId, Bytes blob) {
+        try {
+            return WrappedDek.decode(dekId, blob);
+        } catch (IntegrityException e) {
+            audit.record(new AuditEvent(AuditEvent.UNWRAP, dekId, null, null, AuditEvent.result(e)));
+            throw e;
+        }
+    }
+
     /** The DEK in {@code blob}, which was made for {@code dekId}. */
     Bytes unwrap(String dekId, WrappedDek blob) {
         try {
