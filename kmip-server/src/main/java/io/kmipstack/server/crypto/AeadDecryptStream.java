@@ -14,17 +14,34 @@ import javax.crypto.AEADBadTagException;
  */
 final class AeadDecryptStream implements CipherStream {
 
-    /** Decrypts and verifies a whole ciphertext. */
+    /** Decrypts and verifies a whole ciphertext against its tag. */
     @FunctionalInterface
     interface Opener {
-        byte[] open(byte[] ciphertext) throws GeneralSecurityException;
+        byte[] open(byte[] ciphertext, byte[] tag) throws GeneralSecurityException;
     }
 
     private final Opener opener;
+    private final int tagLength;
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private byte[] tag;
 
-    AeadDecryptStream(Opener opener) {
+    /** {@code tag} may be null until {@link #tag(byte[])} supplies it before the final part. */
+    AeadDecryptStream(Opener opener, int tagLength, byte[] tag) {
         this.opener = opener;
+        this.tagLength = tagLength;
+        this.tag = tag;
+    }
+
+    @Override
+    public void tag(byte[] late) {
+        if (tag != null) {
+            throw CryptoFailures.invalidField("authenticated encryption tag: given twice (expected: on the first or the final part)");
+        }
+        if (late.length != tagLength) {
+            throw CryptoFailures.invalidField("authenticated encryption tag: " + late.length + " bytes (expected: " + tagLength
+                    + ", the Tag Length)");
+        }
+        tag = late;
     }
 
     @Override
@@ -35,10 +52,13 @@ final class AeadDecryptStream implements CipherStream {
 
     @Override
     public Result finish(byte[] input) {
+        if (tag == null) {
+            throw CryptoFailures.invalidField("authenticated encryption tag: none (expected: the tag of the ciphertext)");
+        }
         hold(input);
         byte[] ciphertext = held.toByteArray();
         try {
-            return new Result(opener.open(ciphertext), null);
+            return new Result(opener.open(ciphertext, tag), null);
         } catch (AEADBadTagException e) {
             throw CryptoFailures.cryptographic("authenticated decryption: the tag does not match"
                     + " (wrong key, IV, additional data, tag or ciphertext)");

@@ -18,6 +18,18 @@ public interface CipherStream {
      */
     Result finish(byte[] input);
 
+    /**
+     * Supplies the tag of an authenticated decryption whose first part came without one (a client
+     * streaming a ciphertext often has the tag only at its end; the spec asks for it on the first
+     * part, and both are accepted).
+     *
+     * @throws io.kmipstack.codec.KmipException Invalid Field when this is not an authenticated
+     *     decryption, the tag was already given, or its length is not the Tag Length
+     */
+    default void tag(byte[] tag) {
+        throw CryptoFailures.invalidField("authenticated encryption tag: given for a cipher without one, or after the first part");
+    }
+
     /** The last output, and the authentication tag of an authenticated encryption (else null). */
     record Result(byte[] data, byte[] tag) {
     }

@@ -150,7 +150,8 @@ public final class Ciphers {
      *
      * @param iv  the IV, counter or nonce; null when the request has none (refused when needed)
      * @param aad the additional authenticated data of an authenticated cipher, or null
-     * @param tag the tag to verify, for authenticated decryption (required there)
+     * @param tag the tag to verify, for authenticated decryption; if null, {@link CipherStream#tag}
+     *     must supply it before {@link CipherStream#finish}
      * @throws KmipException for parameters that do not fit (see {@link CryptoFailures})
      */
     public static CipherStream start(CipherSpec s, byte[] key, boolean encrypt, byte[] iv, byte[] aad, byte[] tag, KmipVersion v) {
@@ -172,10 +173,7 @@ public final class Ciphers {
             if (tagLength < MIN_TAG || tagLength > MAX_TAG) {
                 throw CryptoFailures.tagLength(tagLength);
             }
-            if (!encrypt) {
-                if (tag == null) {
-                    throw CryptoFailures.invalidField("authenticated encryption tag: none (expected: the tag of the ciphertext)");
-                }
+            if (!encrypt && tag != null) {
                 if (tag.length != tagLength) {
                     throw CryptoFailures.invalidField("authenticated encryption tag: " + tag.length + " bytes (expected: "
                             + tagLength + ", the Tag Length)");
@@ -225,8 +223,8 @@ public final class Ciphers {
                 if (aad != null) {
                     c.updateAAD(aad);
                 }
-                return encrypt ? new JcaStream(c, tagLength, tagLength, Long.MAX_VALUE, f.block, false)
-                        : new AeadDecryptStream(ct -> c.doFinal(concat(ct, tag)));
+                return encrypt ? new JcaStream(c, tagLength, tagLength, Long.MAX_VALUE, 0, false)
+                        : new AeadDecryptStream((ct, t) -> c.doFinal(concat(ct, t)), tagLength, tag);
             }
             if (m.equals(BlockCipherMode.NIST_KEY_WRAP) || m.equals(BlockCipherMode.AES_KEY_WRAP_PADDING)) {
                 boolean kwp = m.equals(BlockCipherMode.AES_KEY_WRAP_PADDING);
@@ -235,7 +233,7 @@ public final class Ciphers {
                 }
                 Cipher c = Cipher.getInstance(kwp ? "AES/KWP/NoPadding" : "AES/KW/NoPadding");
                 c.init(op, keySpec, iv == null ? null : new IvParameterSpec(iv));
-                return new JcaStream(c, 0, 0, MAX_BUFFERED_BYTES, 8, true);
+                return new JcaStream(c, 0, 0, MAX_BUFFERED_BYTES, 8, !encrypt);
             }
             String name;
             if (m.equals(BlockCipherMode.ECB)) {
@@ -269,8 +267,8 @@ public final class Ciphers {
             }
             Cipher c = Cipher.getInstance(f.jca + "/" + name + "/" + pad);
             c.init(op, keySpec, params);
-            return new JcaStream(c, 0, 0, Long.MAX_VALUE, padded || m.equals(BlockCipherMode.ECB) || m.equals(BlockCipherMode.CBC)
-                    ? f.block : 0, false);
+            boolean blocks = m.equals(BlockCipherMode.ECB) || m.equals(BlockCipherMode.CBC);
+            return new JcaStream(c, 0, 0, Long.MAX_VALUE, blocks ? f.block : 0, false);
         } catch (InvalidKeyException e) {
             throw CryptoFailures.badParameters(v, "key: " + k.length + " bytes, not usable for " + describe(s));
         } catch (InvalidAlgorithmParameterException e) {
@@ -365,14 +363,14 @@ public final class Ciphers {
                 if (aad != null) {
                     c.updateAAD(aad);
                 }
-                return new AeadDecryptStream(ct -> c.doFinal(concat(ct, tag)));
+                return new AeadDecryptStream((ct, t) -> c.doFinal(concat(ct, t)), tagLength, tag);
             }
             // A truncated tag: the JDK verifies only full ones. Decrypt with the bare cipher (RFC 8439
             // section 2.8: block counter 1 onwards), recompute the full tag by encrypting the result
             // again, and compare its prefix; the plaintext is released only if it matches.
             Cipher stream = Cipher.getInstance("ChaCha20");
             stream.init(Cipher.DECRYPT_MODE, k, new ChaCha20ParameterSpec(iv, 1));
-            return new AeadDecryptStream(ct -> {
+            return new AeadDecryptStream((ct, t) -> {
                 byte[] plain = stream.doFinal(ct);
                 Cipher again = Cipher.getInstance("ChaCha20-Poly1305");
                 again.init(Cipher.ENCRYPT_MODE, k, new IvParameterSpec(iv));
@@ -381,12 +379,12 @@ public final class Ciphers {
                 }
                 byte[] sealed = again.doFinal(plain);
                 byte[] expected = Arrays.copyOfRange(sealed, sealed.length - MAX_TAG, sealed.length - MAX_TAG + tagLength);
-                if (!java.security.MessageDigest.isEqual(expected, tag)) {
+                if (!java.security.MessageDigest.isEqual(expected, t)) {
                     Arrays.fill(plain, (byte) 0);
                     throw new javax.crypto.AEADBadTagException("tag mismatch");
                 }
                 return plain;
-            });
+            }, tagLength, tag);
         } catch (GeneralSecurityException e) {
             throw CryptoFailures.badParameters(v, "ChaCha20-Poly1305: the key or nonce is not usable");
         }
@@ -460,6 +458,11 @@ public final class Ciphers {
             throw CryptoFailures.unsupportedParameters(v, field + ": " + effective.name() + " for OAEP (expected: SHA-1, SHA-2 or SHA-3)");
         }
         return name;
+    }
+
+    /** The algorithm and mode, as messages name them ({@code AES-GCM}). */
+    public static String describeAlgorithm(CipherSpec s) {
+        return describe(s);
     }
 
     static String describe(CipherSpec s) {

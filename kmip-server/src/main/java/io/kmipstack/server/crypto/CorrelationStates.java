@@ -115,6 +115,11 @@ public final class CorrelationStates {
         Objects.requireNonNull(value, "value");
         purge(now);
         Entry e = open.get(value);
+        if (e != null && e.lastUse().isBefore(now.minus(maxIdle))) {
+            // Expired but not purged: requests finishing out of order can leave an older entry behind a newer one.
+            open.remove(value);
+            e = null;
+        }
         if (e == null || !e.state().identity().equals(identity)) {
             throw invalid(version, "correlation value: no open stream (it never existed, has finished or failed, or was"
                     + " discarded: a stream ends after " + maxIdle + " without a part, or when " + maxStreams

@@ -21,18 +21,22 @@ final class JcaStream implements CipherStream {
     private final int keepTag;
     private final long limit;
     private final int block;
+    private final boolean unwrap;
     private long total;
 
     /**
-     * @param limit the most input the stream takes in all (the JCA buffers all of it for key wrap)
-     * @param block the block size that padding None requires, for the message; 0 for stream modes
+     * @param limit  the most input the stream takes in all (the JCA buffers all of it for key wrap)
+     * @param block  the block size that padding None requires, for the message; 0 for stream modes
+     * @param unwrap a key unwrap (RFC 3394 / 5649 decryption), whose failed integrity check the JCA
+     *     reports as an illegal block size
      */
-    JcaStream(Cipher cipher, int jcaTag, int keepTag, long limit, int block, boolean buffering) {
+    JcaStream(Cipher cipher, int jcaTag, int keepTag, long limit, int block, boolean unwrap) {
         this.cipher = cipher;
         this.jcaTag = jcaTag;
         this.keepTag = keepTag;
-        this.limit = buffering ? limit : Long.MAX_VALUE;
+        this.limit = limit;
         this.block = block;
+        this.unwrap = unwrap;
     }
 
     @Override
@@ -51,6 +55,9 @@ final class JcaStream implements CipherStream {
         } catch (AEADBadTagException e) {
             throw CryptoFailures.cryptographic("authenticated decryption: the tag does not match");
         } catch (IllegalBlockSizeException e) {
+            if (unwrap && total >= 16 && total % 8 == 0) {
+                throw CryptoFailures.cryptographic("key unwrap: the integrity check failed (wrong key, IV or data)");
+            }
             throw CryptoFailures.invalidField("data: " + total + " bytes in all (expected: "
                     + (block > 0 ? "a multiple of " + block : "a length this mode accepts") + ")");
         } catch (BadPaddingException e) {

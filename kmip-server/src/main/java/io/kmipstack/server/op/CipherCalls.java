@@ -4,6 +4,8 @@ import io.kmipstack.codec.model.CryptographicParameters;
 import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.registry.CryptographicAlgorithm;
 import io.kmipstack.codec.registry.CryptographicUsageMask;
+import io.kmipstack.codec.registry.KmipVersion;
+import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.ttlv.Bytes;
@@ -38,7 +40,9 @@ import java.util.Arrays;
  * further part presents it, and the key is checked again on every part (a key revoked
  * mid-stream stops the stream); the part with Final Indicator answers the rest, with the tag for
  * authenticated encryption. Authenticated decryption answers intermediate parts with no data
- * ({@link Ciphers}). A part that fails ends its stream. RSA is single-part only.
+ * ({@link Ciphers}) and takes the tag with the first part, as the spec says, or with a later one.
+ * A part that fails ends its stream. RSA is single-part only. GCM and ChaCha20-Poly1305 need
+ * KMIP 1.4 or later, whose payloads carry the Authenticated Encryption Tag.
  */
 final class CipherCalls {
 
@@ -76,6 +80,11 @@ final class CipherCalls {
             return next(ctx, c, now);
         }
         KmipObject o = key(ctx, c.uniqueIdentifier());
+        ObjectType type = o.objectType();
+        if (!ObjectType.SYMMETRIC_KEY.equals(type) && !(encrypt ? ObjectType.PUBLIC_KEY : ObjectType.PRIVATE_KEY).equals(type)) {
+            throw CryptoKeys.unusable(ctx, "object " + o.uniqueIdentifier() + ": a " + type.name() + " (expected: a SymmetricKey or a "
+                    + (encrypt ? "PublicKey" : "PrivateKey") + " for " + opName() + ")");
+        }
         CryptographicParameters params = CipherSpec.merge(c.parameters(), CryptoKeys.parameters(o));
         CryptographicAlgorithm keyAlgorithm = CryptoKeys.algorithm(o);
         if (keyAlgorithm == null && (params == null || params.cryptographicAlgorithm() == null)) {
@@ -86,6 +95,10 @@ final class CipherCalls {
         boolean opening = Boolean.TRUE.equals(c.init()) && !Boolean.TRUE.equals(c.fin());
         if (Ciphers.isAsymmetric(spec)) {
             return rsa(ctx, o, spec, c, opening);
+        }
+        if (Ciphers.isAuthenticated(spec, ctx.version()) && !ctx.version().atLeast(KmipVersion.V1_4)) {
+            throw Failures.featureNotSupported(Ciphers.describeAlgorithm(spec) + ": authenticated encryption needs KMIP 1.4 or later"
+                    + " (expected: a 1.4 or 2.x request; earlier versions cannot carry the tag)");
         }
         byte[] key = CryptoKeys.secret(ctx, o, opName(), false);
         byte[] iv = c.iv() == null ? null : c.iv().toByteArray();
@@ -137,8 +150,8 @@ final class CipherCalls {
             throw Failures.invalidField("unique identifier: " + t.value() + " (expected: " + s.uniqueIdentifier()
                     + ", the key of the stream the Correlation Value names)");
         }
-        if (c.iv() != null || c.aad() != null || c.tag() != null) {
-            throw Failures.invalidField(opName() + ": IV, additional data or tag after the first part (expected: them in the"
+        if (c.iv() != null || c.aad() != null) {
+            throw Failures.invalidField(opName() + ": IV or additional data after the first part (expected: them in the"
                     + " request with the Init Indicator)");
         }
         KmipObject o = key(ctx, UniqueIdentifier.of(s.uniqueIdentifier()));
@@ -147,6 +160,9 @@ final class CipherCalls {
             CryptoKeys.allocate(ctx, o, data.length);
         }
         CipherStream stream = s.engine(CipherStream.class);
+        if (c.tag() != null) {
+            stream.tag(c.tag().toByteArray());
+        }
         if (Boolean.TRUE.equals(c.fin())) {
             CipherStream.Result r = stream.finish(data == null ? new byte[0] : data);
             return new Outcome(o.uniqueIdentifier(), Bytes.wrap(r.data()), null, null, r.tag() == null ? null : Bytes.wrap(r.tag()));
