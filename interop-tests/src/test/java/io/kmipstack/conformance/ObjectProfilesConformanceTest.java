@@ -36,21 +36,10 @@ import org.junit.jupiter.api.TestFactory;
 class ObjectProfilesConformanceTest {
 
     /** File stem (no version suffix) -> text that the first difference must contain; the reasons beside. */
-    private static final Map<String, String> EXPECTED = Map.ofEntries(
+    private static final Map<String, String> EXPECTED = Map.of(
             // KMIP's PKCS#11 operation passes raw PKCS#11 calls to a token; no PKCS#11 module stands
             // behind this server (SoftHSM2 passthrough not built, see the issue 5 report).
-            Map.entry("PKCS11-M-1", "OperationNotSupported"),
-            // Query: the reference server listed Poll (asynchronous operations), which this server
-            // does not offer; the runner requires every operation the file lists. The rest of these
-            // files is not reached. (Object layer / message layer scope, issue 4.)
-            Map.entry("MSGENC-HTTPS-M-1", "expected Poll, got absent"),
-            Map.entry("MSGENC-JSON-M-1", "expected Poll, got absent"),
-            Map.entry("MSGENC-XML-M-1", "expected Poll, got absent"),
-            Map.entry("SUITEB_128-M-1", "expected Poll, got absent"),
-            Map.entry("SUITEB_192-M-1", "expected Poll, got absent"),
-            // Erratum in the 1.4 file: its last response says protocol 1.3 to a 1.4 request; a server
-            // answers in the request's version (1.4 section 4.x, "the response uses the request's version").
-            Map.entry("OMOS-O-1", "ProtocolVersionMinor: expected 3, got 4"));
+            "PKCS11-M-1", "OperationNotSupported");
 
     private static final List<String> CHAINED = List.of("SASED", "TL");
     private static final Map<String, String> VERDICTS = new ConcurrentHashMap<>();
@@ -90,9 +79,6 @@ class ObjectProfilesConformanceTest {
         VERDICTS.put(file.getParent().getParent().getFileName() + "/" + name, r.verdict()
                 + (r.verdict() == Verdict.PASS ? "" : "  message " + r.message() + ": " + r.detail()));
         String expected = EXPECTED.get(stem(name));
-        if (expected != null && name.equals("OMOS-O-1-21.xml")) {
-            expected = null; // the 2.1 file has no such erratum
-        }
         if (expected == null) {
             assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
         } else {

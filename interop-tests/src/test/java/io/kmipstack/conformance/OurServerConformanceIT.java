@@ -61,7 +61,8 @@ class OurServerConformanceIT {
 
     /**
      * Where a file that cannot pass yet fails today: the message and tag path of the first
-     * difference, and the result reason the server gave there; and why.
+     * difference, and the result reason the server gave there (null: the server did not fail, its
+     * answer differs); and why.
      */
     record Gap(int message, String path, String serverReason, String why) {
     }
@@ -84,6 +85,23 @@ class OurServerConformanceIT {
             gap("CS-BC-M-3-14", 3, DECRYPT_DATA, null, RUNNER_DECRYPT),
             gap("CS-BC-M-3-21", 3, DECRYPT_DATA, null, RUNNER_DECRYPT),
             notYet("PKCS11-M-1-21", 1, STATUS, "PKCS_11"));
+
+    /**
+     * The four CS-RNG-O files show four answers a server may give to the same RNG Seed (all 32 bytes
+     * taken, 16, none, refused); each runs against a server configured with that policy.
+     */
+    private static Rngs.SeedPolicy seedPolicy(String name) {
+        if (name.startsWith("CS-RNG-O-2-")) {
+            return Rngs.SeedPolicy.acceptUpTo(16);
+        }
+        if (name.startsWith("CS-RNG-O-3-")) {
+            return Rngs.SeedPolicy.ignore();
+        }
+        if (name.startsWith("CS-RNG-O-4-")) {
+            return Rngs.SeedPolicy.deny();
+        }
+        return Rngs.SeedPolicy.acceptAll();
+    }
 
     private static Map.Entry<String, Gap> gap(String file, int message, String path, String serverReason, String why) {
         return Map.entry(file, new Gap(message, path, serverReason, why));
@@ -172,7 +190,8 @@ class OurServerConformanceIT {
                 .port(0)
                 .tls(serverTls)
                 .store(ObjectStores.memory())
-                .shutdownTimeout(Duration.ofSeconds(5));
+                .shutdownTimeout(Duration.ofSeconds(5))
+                .handler(Operation.RNG_SEED, Handlers.rngSeed(seedPolicy(name)));
         if (https) {
             b.httpsPort(0);
         }
