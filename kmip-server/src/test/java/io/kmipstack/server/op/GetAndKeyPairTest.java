@@ -144,7 +144,7 @@ class GetAndKeyPairTest {
     }
 
     @Test
-    void getRefusesSensitiveUnextractableDestroyedArchivedAndWrappingForNow() {
+    void getRefusesSensitiveUnextractableDestroyedArchivedAndAnIncompleteWrappingSpecification() {
         OpHarness h = new OpHarness(KmipVersion.V2_1);
         String sensitive = h.createAes(128, Ttlv.bool(Tag.SENSITIVE, true));
         assertThat(h.fails(new GetRequestPayload(uid(sensitive), null, null, null, null))).isEqualTo(ResultReason.SENSITIVE);
@@ -156,7 +156,7 @@ class GetAndKeyPairTest {
         String plain = h.createAes(128);
         assertThat(h.fails(new GetRequestPayload(uid(plain), null, null, null,
                 new KeyWrappingSpecification(WrappingMethod.ENCRYPT, null, null, List.of(), null))))
-                .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+                .isEqualTo(ResultReason.INVALID_FIELD);
         assertThat(h.attribute(plain, Tag.FRESH).booleanValue()).isTrue();
         h.call(new GetRequestPayload(uid(plain), null, null, null, null));
         assertThat(h.attribute(plain, Tag.FRESH).booleanValue()).isFalse();

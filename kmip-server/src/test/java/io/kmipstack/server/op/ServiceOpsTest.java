@@ -44,8 +44,8 @@ class ServiceOpsTest {
         QueryResponsePayload q = query(v14, QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS,
                 QueryFunction.QUERY_SERVER_INFORMATION, QueryFunction.QUERY_PROFILES, QueryFunction.QUERY_CAPABILITIES,
                 QueryFunction.QUERY_RN_GS);
-        assertThat(q.operations()).contains(Operation.CREATE, Operation.LOCATE, Operation.DISCOVER_VERSIONS, Operation.EXPORT)
-                .doesNotContain(Operation.LOG, Operation.SET_ATTRIBUTE, Operation.ENCRYPT).doesNotHaveDuplicates();
+        assertThat(q.operations()).contains(Operation.CREATE, Operation.LOCATE, Operation.DISCOVER_VERSIONS, Operation.EXPORT,
+                Operation.ENCRYPT).doesNotContain(Operation.LOG, Operation.SET_ATTRIBUTE).doesNotHaveDuplicates();
         assertThat(q.objectTypes()).contains(ObjectType.SYMMETRIC_KEY, ObjectType.TEMPLATE);
         assertThat(q.vendorIdentification()).isEqualTo("kmipstack");
         assertThat(q.profileInformation()).extracting(p -> p.profileName())

@@ -37,12 +37,9 @@ class VectorReplayTest {
     private static final List<String> PROFILES = List.of("BL", "TL", "SKLC", "AKLC", "SKFF", "OMOS", "SASED", "AX", "QS", "MSGENC");
     private static final Pattern NAME = Pattern.compile("([A-Z]+)-.*?-(\\d+)-(14|21)\\.xml");
 
-    // File -> what must appear in its (first) problem. Key wrapping on Get belongs to the
-    // cryptographic services (issue 5); until then Get with a Key Wrapping Specification answers
-    // Feature Not Supported, and the Undo batch that asks for it is rolled back.
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "AX-M-2-14.xml", "FeatureNotSupported key wrapping",
-            "AX-M-2-21.xml", "FeatureNotSupported key wrapping");
+    // File -> what must appear in its (first) problem. None left: AX-M-2 (wrapped Get) passes
+    // since the server wraps keys (DefaultKeyWrapping).
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     static Path vectors() {
         String shared = System.getProperty("kmipstack.shared", "../shared");
