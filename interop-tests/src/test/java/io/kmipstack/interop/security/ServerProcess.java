@@ -123,6 +123,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     KmipClient client(String cn, int retries) {
+        return client(cn, retries, Duration.ofSeconds(20));
+    }
+
+    KmipClient client(String cn, int retries, Duration requestTimeout) {
         // The dev PKI writes its first client as client.pem, the others as client-<cn>.pem.
         String base = cn.equals(PKI.clientCn()) ? "client" : "client-" + cn;
         return KmipClient.create(KmipClientOptions.builder()
@@ -131,7 +135,7 @@ final class ServerProcess implements AutoCloseable {
                         .keyPem(pki.resolve(base + ".pem"), pki.resolve(base + ".key"))
                         .build())
                 .retries(retries)
-                .requestTimeout(Duration.ofSeconds(20))
+                .requestTimeout(requestTimeout)
                 .build());
     }
 
