@@ -34,10 +34,6 @@ final class CellChecks {
         this.note = note;
     }
 
-    String version() {
-        return version;
-    }
-
     /** What every failure message ends with unless a check gives its own (e.g. the peer's log). */
     CellChecks context(Supplier<String> supplier) {
         this.context = supplier;

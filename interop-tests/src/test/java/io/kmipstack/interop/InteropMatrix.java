@@ -44,8 +44,6 @@ final class InteropMatrix {
         NOT_IN_VERSION("n/a"),
         /** Refused or mishandled by PyKMIP (a missing feature or a PyKMIP bug; the note says which). */
         PYKMIP_FAILS("PyKMIP ✗"),
-        /** Refused or mishandled by kmipstack. */
-        KMIPSTACK_FAILS("kmipstack ✗"),
         /** The server's cryptographic operations are issue 5's and not in Handlers.standard() yet. */
         PENDING("pending #5");
 
@@ -89,10 +87,6 @@ final class InteropMatrix {
         CELLS.computeIfAbsent(d, k -> new LinkedHashMap<>())
                 .computeIfAbsent(operation, k -> new TreeMap<>())
                 .put(version, new Cell(outcome, Arrays.stream(notes).filter(Objects::nonNull).toList()));
-    }
-
-    static synchronized Cell cell(Direction d, String operation, String version) {
-        return CELLS.getOrDefault(d, Map.of()).getOrDefault(operation, Map.of()).get(version);
     }
 
     /** Writes everything recorded so far to {@link #FILE}. */
