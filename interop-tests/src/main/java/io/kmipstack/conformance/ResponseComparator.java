@@ -1,7 +1,12 @@
 package io.kmipstack.conformance;
 
+import io.kmipstack.codec.registry.EnumDef;
+import io.kmipstack.codec.registry.EnumValueDef;
+import io.kmipstack.codec.registry.KmipEnum;
+import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.Operation;
+import io.kmipstack.codec.registry.QueryFunction;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
@@ -13,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +38,10 @@ import java.util.Set;
  *       fixed by the request; see {@link #leafRule}.
  *   <li>Lists whose order the specification leaves open are matched as multisets, and lists that
  *       describe the server are allowed to name more; see {@link #container}.
+ *   <li>The response header's Protocol Version is the request's (KMIP 1.4 section 7, 2.1 section
+ *       9: a server answers in the version it was asked in), whatever the expected response says.
+ *   <li>Query's lists of operations and object types describe the server under test: see
+ *       {@link #compareQuery}.
  * </ul>
  * The first difference found ends the comparison; it is reported with the tag path in
  * {@link TreeDiff}'s form and values in {@link TreeDiff#describe} words (byte values fingerprinted).
@@ -320,10 +330,11 @@ final class ResponseComparator {
     }
 
     /**
-     * Ordered except: the payloads of Get Attributes (1.x), Get Attribute List, Locate and Query
-     * and the Attributes of a 2.x Get Attributes, whose order the specification does not fix. Get
-     * Attribute List and Query may name more than expected (the server's own attributes and
-     * capabilities), and so may Get Attributes when the request named no attribute (all of them).
+     * Ordered except: the payloads of Get Attributes (1.x), Get Attribute List and Locate and the
+     * Attributes of a 2.x Get Attributes, whose order the specification does not fix. Get Attribute
+     * List may name more than expected (the server's own attributes), and so may Get Attributes
+     * when the request named no attribute (all of them). Query has its own rules
+     * ({@link #compareQuery}).
      */
     private static Container container(Scope s, Ttlv expected) {
         int tag = expected.tag();
@@ -336,9 +347,6 @@ final class ResponseComparator {
             }
             if (s.is(Operation.LOCATE)) {
                 return new Container(true, Set.of(), false);
-            }
-            if (s.is(Operation.QUERY)) {
-                return new Container(true, Set.of(), true);
             }
         }
         // The Attributes directly in the payload: inside it every child sets the attribute scope.
@@ -386,7 +394,101 @@ final class ResponseComparator {
         if (e.tag() == Tag.RESPONSE_MESSAGE) {
             return compareChildren(e, a, path, s, sent, b, Container.ORDERED);
         }
+        if (e.tag() == Tag.RESPONSE_PAYLOAD && s.area() == Area.PAYLOAD && s.is(Operation.QUERY)) {
+            return compareQuery(e, a, path, s, sent, b);
+        }
         return compareChildren(e, a, path, s, sent, b, container(s, e));
+    }
+
+    /**
+     * A Query answer describes the server under test, not the reference server the file was
+     * recorded against, so its Operation and Object Type lists are not compared with the file's.
+     * Instead each entry must be an enumeration value the request's protocol version defines (or
+     * an extension, {@code 8XXXXXXX}), listed once; and when the request asked for operations
+     * (object types), every operation (object type) this file itself uses must be listed — a
+     * server cannot claim less than it is about to be asked for. The rest of the payload (Vendor
+     * Identification, Server Information, capabilities, ...) follows the ordinary rules: any
+     * order, every expected entry present, more allowed.
+     */
+    private Difference compareQuery(Ttlv e, Ttlv a, String path, Scope s, Ttlv sent, Bindings b) {
+        KmipVersion version = requestVersion(sent);
+        Set<Integer> asked = new HashSet<>();
+        if (s.requestPayload() != null && s.requestPayload().isStructure()) {
+            for (Ttlv f : s.requestPayload().children(Tag.QUERY_FUNCTION)) {
+                if (f.type() == ItemType.ENUMERATION) {
+                    asked.add(f.intValue());
+                }
+            }
+        }
+        Difference d = serverList(a, path, Tag.OPERATION, "Operation", version,
+                asked.contains(QueryFunction.QUERY_OPERATIONS.value()) ? testCase.operationsUsed() : Set.of());
+        if (d == null) {
+            d = serverList(a, path, Tag.OBJECT_TYPE, "ObjectType", version,
+                    asked.contains(QueryFunction.QUERY_OBJECTS.value()) ? testCase.objectTypesUsed() : Set.of());
+        }
+        if (d != null) {
+            return d;
+        }
+        List<Ttlv> rest = new ArrayList<>();
+        for (Ttlv c : e.children()) {
+            if (c.tag() != Tag.OPERATION && c.tag() != Tag.OBJECT_TYPE) {
+                rest.add(c);
+            }
+        }
+        return compareUnordered(e, rest, a.children(), path, s, sent, b, new Container(true, Set.of(), true));
+    }
+
+    /** The {@code tag} entries of a Query answer: well-typed, defined, each once, and covering {@code required}. */
+    private static Difference serverList(Ttlv actual, String path, int tag, String table, KmipVersion version,
+            Set<? extends KmipEnum> required) {
+        EnumDef def = Registry.enumeration(table);
+        List<Ttlv> children = actual.children();
+        Set<Integer> listed = new HashSet<>();
+        for (int j = 0; j < children.size(); j++) {
+            Ttlv c = children.get(j);
+            if (c.tag() != tag) {
+                continue;
+            }
+            String at = path + "/" + step(children, j);
+            if (c.type() != ItemType.ENUMERATION) {
+                return new Difference(at, ItemType.ENUMERATION.xmlName(), c.type().xmlName());
+            }
+            EnumValueDef v = def.byCode(c.intValue());
+            boolean extension = (c.intValue() & 0xF0000000) == 0x80000000;
+            if (!extension && (v == null || version != null && !v.definedIn(version))) {
+                return new Difference(at, "an " + table + " of KMIP " + (version == null ? "" : version + " ")
+                        + "or an extension (0x8XXXXXXX)", TreeDiff.describe(c));
+            }
+            if (!listed.add(c.intValue())) {
+                return new Difference(at, TreeDiff.describe(c) + " listed once", "listed again");
+            }
+        }
+        for (KmipEnum r : required) {
+            if (!listed.contains(r.value())) {
+                return new Difference(path + "/" + Registry.tagName(tag), r.name() + " (this file uses it)", "absent");
+            }
+        }
+        return null;
+    }
+
+    /** The request header's Protocol Version structure, or {@code null} if the request has none. */
+    private static Ttlv requestVersionItem(Ttlv sent) {
+        Ttlv header = sent.child(Tag.REQUEST_HEADER);
+        Ttlv v = header == null || !header.isStructure() ? null : header.child(Tag.PROTOCOL_VERSION);
+        return v != null && v.isStructure() ? v : null;
+    }
+
+    /** The request's protocol version, or {@code null} if it names none the registry knows. */
+    private static KmipVersion requestVersion(Ttlv sent) {
+        Ttlv v = requestVersionItem(sent);
+        Ttlv major = v == null ? null : v.child(Tag.PROTOCOL_VERSION_MAJOR);
+        Ttlv minor = v == null ? null : v.child(Tag.PROTOCOL_VERSION_MINOR);
+        if (major == null || minor == null || major.type() != ItemType.INTEGER || minor.type() != ItemType.INTEGER
+                || major.intValue() < 0 || minor.intValue() < 0) {
+            return null;
+        }
+        KmipVersion version = new KmipVersion(major.intValue(), minor.intValue());
+        return KmipVersion.SUPPORTED.contains(version) ? version : null;
     }
 
     private Difference compareChildren(Ttlv e, Ttlv a, String path, Scope s, Ttlv sent, Bindings b, Container how) {
@@ -427,7 +529,13 @@ final class ResponseComparator {
             } else if (ei.tag() == Tag.RESPONSE_PAYLOAD && s.area() == Area.ITEM) {
                 cs = s.area(Area.PAYLOAD);
             }
-            Difference d = compareItem(ei, aj, path + "/" + step(ec, i), cs, sent, b);
+            Difference d;
+            if (ei.tag() == Tag.PROTOCOL_VERSION && e.tag() == Tag.RESPONSE_HEADER && requestVersionItem(sent) != null) {
+                d = compareItem(requestVersionItem(sent), aj, path + "/" + step(ec, i), cs, sent, b);
+                d = d == null ? null : new Difference(d.path(), d.expected() + " (the request's version)", d.actual());
+            } else {
+                d = compareItem(ei, aj, path + "/" + step(ec, i), cs, sent, b);
+            }
             if (d != null) {
                 return d;
             }

@@ -1,5 +1,7 @@
 package io.kmipstack.conformance;
 
+import io.kmipstack.codec.registry.ObjectType;
+import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
@@ -11,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One OASIS KMIP test-case file read for running: its request/response pairs, with every
@@ -34,6 +39,8 @@ public final class TestCase {
     private final List<Ttlv> requests;
     private final List<Ttlv> responses;
     private final Map<Ttlv, Placeholder> placeholders;
+    private final Set<Operation> operationsUsed;
+    private final Set<ObjectType> objectTypesUsed;
 
     private TestCase(Path file, String name, List<Ttlv> requests, List<Ttlv> responses, Map<Ttlv, Placeholder> placeholders) {
         this.file = file;
@@ -41,6 +48,48 @@ public final class TestCase {
         this.requests = requests;
         this.responses = responses;
         this.placeholders = placeholders;
+        Set<Operation> ops = new LinkedHashSet<>();
+        Set<ObjectType> types = new LinkedHashSet<>();
+        for (Ttlv r : requests) {
+            for (Ttlv item : r.children(Tag.BATCH_ITEM)) {
+                Ttlv op = item.child(Tag.OPERATION);
+                if (op != null && op.type() == ItemType.ENUMERATION) {
+                    ops.add(Operation.valueOf(op.intValue()));
+                }
+            }
+            collectObjectTypes(r, types);
+        }
+        for (Ttlv r : responses) {
+            collectObjectTypes(r, types);
+        }
+        this.operationsUsed = Collections.unmodifiableSet(ops); // in order of first use
+        this.objectTypesUsed = Collections.unmodifiableSet(types);
+    }
+
+    // Object Type fields and 1.x "Object Type" attributes anywhere in a message, except in a Query
+    // answer: that list describes the reference server, not what this file does.
+    private static void collectObjectTypes(Ttlv item, Set<ObjectType> into) {
+        if (!item.isStructure()) {
+            if (item.tag() == Tag.OBJECT_TYPE && item.type() == ItemType.ENUMERATION) {
+                into.add(ObjectType.valueOf(item.intValue()));
+            }
+            return;
+        }
+        if (item.tag() == Tag.BATCH_ITEM && item.child(Tag.RESPONSE_PAYLOAD) != null) {
+            Ttlv op = item.child(Tag.OPERATION);
+            if (op != null && op.type() == ItemType.ENUMERATION && op.intValue() == Operation.QUERY.value()) {
+                return;
+            }
+        }
+        if (item.tag() == Tag.ATTRIBUTE && "Object Type".equals(Items.text(item, Tag.ATTRIBUTE_NAME))) {
+            Ttlv v = item.child(Tag.ATTRIBUTE_VALUE);
+            if (v != null && v.type() == ItemType.ENUMERATION) {
+                into.add(ObjectType.valueOf(v.intValue()));
+            }
+        }
+        for (Ttlv c : item.children()) {
+            collectObjectTypes(c, into);
+        }
     }
 
     /** Reads a test-case file; fails with {@link IllegalArgumentException} on a malformed one. */
@@ -139,6 +188,19 @@ public final class TestCase {
     /** The {@code i}-th expected response (0-based) as written. */
     Ttlv expected(int i) {
         return responses.get(i);
+    }
+
+    /** The operations of this file's requests (every batch item's Operation). */
+    public Set<Operation> operationsUsed() {
+        return operationsUsed;
+    }
+
+    /**
+     * The object types this file names: Object Type fields and 1.x {@code Object Type} attributes
+     * in its requests and expected responses, except in the answers to Query.
+     */
+    public Set<ObjectType> objectTypesUsed() {
+        return objectTypesUsed;
     }
 
     /** The placeholder {@code item} stands in for, or {@code null} for an ordinary value. */

@@ -9,7 +9,10 @@ import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.testcase.TreeDiff.Difference;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.Ttlv;
+import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -239,7 +242,192 @@ class DeviationTest {
         assertThat(difference(r).actual()).isEqualTo("RequestMessage");
     }
 
+    @Test
+    void aResponseInAnotherProtocolVersion() {
+        FileResult r = deviate(GCM, "Register", resp -> Edits.replace(resp, "ResponseHeader/ProtocolVersion/ProtocolVersionMinor",
+                m -> Ttlv.integer(m.tag(), 3)));
+        Difference d = difference(r);
+        assertThat(d.path()).isEqualTo("ResponseMessage/ResponseHeader/ProtocolVersion/ProtocolVersionMinor");
+        assertThat(d.expected()).isEqualTo("4 (the request's version)");
+        assertThat(d.actual()).isEqualTo("3");
+    }
+
+    @Test
+    void theProtocolVersionIsTheRequestsEvenWhereTheFileSaysOtherwise() {
+        // OASIS erratum: OMOS-O-1-14's fourth response (a Destroy asked in 1.4) is written as 1.3.
+        // The faithful replayer answers 1.4 and passes (ReplayTest); a server that answered as
+        // written would be answering in a version it was not asked in.
+        TestCase tc = Vectors.read("v1.4/optional/OMOS-O-1-14");
+        Ttlv written = Edits.get(tc.expected(1), "ResponseHeader/ProtocolVersion");
+        assertThat(written.child(Tag.PROTOCOL_VERSION_MINOR).intValue()).isEqualTo(3);
+        Replayer replayer = new Replayer(tc, 1, (i, resp) -> i == 1
+                ? Edits.replace(resp, "ResponseHeader/ProtocolVersion", v -> written) : resp);
+        FileResult r = ReplayTest.run(tc, replayer);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.message()).isEqualTo(2);
+        assertThat(difference(r).path()).isEqualTo("ResponseMessage/ResponseHeader/ProtocolVersion/ProtocolVersionMinor");
+    }
+
+    // Query answers describe the server under test. TL-M-1-14 asks for operations and object
+    // types and uses no operation but Query itself.
+    private static final String QUERY = "v1.4/mandatory/TL-M-1-14";
+
+    /** The Query response with the payload's entries filtered and extended. */
+    private static UnaryOperator<Ttlv> query(java.util.function.Predicate<Ttlv> keep, Ttlv... add) {
+        return resp -> Edits.replace(resp, "BatchItem/ResponsePayload", p -> {
+            List<Ttlv> c = new java.util.ArrayList<>(p.children().stream().filter(keep).toList());
+            c.addAll(0, List.of(add));
+            return Ttlv.structure(p.tag(), c);
+        });
+    }
+
+    private static boolean is(Ttlv item, int tag, int value) {
+        return item.tag() == tag && item.intValue() == value;
+    }
+
+    @Test
+    void queryMustListTheOperationsTheFileUses() {
+        FileResult r = deviate(QUERY, "Query", query(c -> !is(c, Tag.OPERATION, Operation.QUERY.value())));
+        Difference d = difference(r);
+        assertThat(d.path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/Operation");
+        assertThat(d.expected()).isEqualTo("Query (this file uses it)");
+        assertThat(d.actual()).isEqualTo("absent");
+    }
+
+    @Test
+    void queryMayNotListAnOperationTwice() {
+        FileResult r = deviate(QUERY, "Query", query(c -> true, Ttlv.enumeration(Tag.OPERATION, Operation.QUERY.value())));
+        Difference d = difference(r);
+        assertThat(d.path()).matches("ResponseMessage/BatchItem/ResponsePayload/Operation\\[[1-9]\\d*\\]");
+        assertThat(d.expected()).isEqualTo("Query listed once");
+        assertThat(d.actual()).isEqualTo("listed again");
+    }
+
+    @Test
+    void queryMayNotListAnOperationTheVersionLacks() {
+        // Adjust Attribute is KMIP 2.0's; the request is 1.4.
+        FileResult r = deviate(QUERY, "Query", query(c -> true, Ttlv.enumeration(Tag.OPERATION, Operation.ADJUST_ATTRIBUTE.value())));
+        Difference d = difference(r);
+        assertThat(d.path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/Operation[0]");
+        assertThat(d.expected()).isEqualTo("an Operation of KMIP 1.4 or an extension (0x8XXXXXXX)");
+        assertThat(d.actual()).isEqualTo("AdjustAttribute");
+    }
+
+    @Test
+    void queryMayNotListAnUnassignedObjectType() {
+        FileResult r = deviate(QUERY, "Query", query(c -> true, Ttlv.enumeration(Tag.OBJECT_TYPE, 0x00000FFF)));
+        Difference d = difference(r);
+        assertThat(d.path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/ObjectType[0]");
+        assertThat(d.actual()).isEqualTo("0x00000FFF");
+    }
+
+    @Test
+    void queryEntriesAreEnumerations() {
+        FileResult r = deviate(QUERY, "Query", query(c -> true, Ttlv.integer(Tag.OPERATION, Operation.GET.value())));
+        Difference d = difference(r);
+        assertThat(d.path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/Operation[0]");
+        assertThat(d.expected()).isEqualTo("Enumeration");
+        assertThat(d.actual()).isEqualTo("Integer");
+    }
+
+    @Test
+    void queryStillNeedsItsOtherExpectedEntries() {
+        FileResult r = deviate(QUERY, "Query", query(c -> c.tag() != Tag.VENDOR_IDENTIFICATION));
+        assertThat(difference(r).path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/VendorIdentification");
+        assertThat(difference(r).actual()).isEqualTo("absent");
+    }
+
+    // A file of its own that names object types: Query Objects, then a 2.1 Locate by Object Type.
+    private static final String QUERY_OBJECTS = """
+            <KMIP>
+            <RequestMessage>
+              <RequestHeader>
+                <ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/><ProtocolVersionMinor type="Integer" value="1"/></ProtocolVersion>
+                <BatchCount type="Integer" value="1"/>
+              </RequestHeader>
+              <BatchItem>
+                <Operation type="Enumeration" value="Query"/>
+                <RequestPayload><QueryFunction type="Enumeration" value="QueryObjects"/></RequestPayload>
+              </BatchItem>
+            </RequestMessage>
+            <ResponseMessage>
+              <ResponseHeader>
+                <ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/><ProtocolVersionMinor type="Integer" value="1"/></ProtocolVersion>
+                <TimeStamp type="DateTime" value="$NOW"/>
+                <BatchCount type="Integer" value="1"/>
+              </ResponseHeader>
+              <BatchItem>
+                <Operation type="Enumeration" value="Query"/>
+                <ResultStatus type="Enumeration" value="Success"/>
+                <ResponsePayload>
+                  <ObjectType type="Enumeration" value="SymmetricKey"/>
+                  <ObjectType type="Enumeration" value="SecretData"/>
+                </ResponsePayload>
+              </BatchItem>
+            </ResponseMessage>
+            <RequestMessage>
+              <RequestHeader>
+                <ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/><ProtocolVersionMinor type="Integer" value="1"/></ProtocolVersion>
+                <BatchCount type="Integer" value="1"/>
+              </RequestHeader>
+              <BatchItem>
+                <Operation type="Enumeration" value="Locate"/>
+                <RequestPayload><Attributes><ObjectType type="Enumeration" value="SecretData"/></Attributes></RequestPayload>
+              </BatchItem>
+            </RequestMessage>
+            <ResponseMessage>
+              <ResponseHeader>
+                <ProtocolVersion><ProtocolVersionMajor type="Integer" value="2"/><ProtocolVersionMinor type="Integer" value="1"/></ProtocolVersion>
+                <TimeStamp type="DateTime" value="$NOW"/>
+                <BatchCount type="Integer" value="1"/>
+              </ResponseHeader>
+              <BatchItem>
+                <Operation type="Enumeration" value="Locate"/>
+                <ResultStatus type="Enumeration" value="Success"/>
+                <ResponsePayload><LocatedItems type="Integer" value="0"/></ResponsePayload>
+              </BatchItem>
+            </ResponseMessage>
+            </KMIP>
+            """;
+
+    private static FileResult queryObjects(UnaryOperator<Ttlv> edit) {
+        TestCase tc = TestCase.read(Path.of("QUERY-OBJECTS.xml"), "QUERY-OBJECTS", new StringReader(QUERY_OBJECTS));
+        assertThat(tc.objectTypesUsed()).containsExactly(io.kmipstack.codec.registry.ObjectType.SECRET_DATA);
+        return ReplayTest.run(tc, new Replayer(tc, 1, (i, resp) -> i == 0 ? edit.apply(resp) : resp));
+    }
+
+    @Test
+    void queryMustListTheObjectTypesTheFileUses() {
+        FileResult r = queryObjects(query(c -> !is(c, Tag.OBJECT_TYPE, io.kmipstack.codec.registry.ObjectType.SECRET_DATA.value())));
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.message()).isEqualTo(1);
+        assertThat(difference(r).path()).isEqualTo("ResponseMessage/BatchItem/ResponsePayload/ObjectType");
+        assertThat(difference(r).expected()).isEqualTo("SecretData (this file uses it)");
+    }
+
+    @Test
+    void queryMayListOtherObjectTypesThanTheReferenceServer() {
+        FileResult r = queryObjects(query(c -> !is(c, Tag.OBJECT_TYPE, io.kmipstack.codec.registry.ObjectType.SYMMETRIC_KEY.value()),
+                Ttlv.enumeration(Tag.OBJECT_TYPE, io.kmipstack.codec.registry.ObjectType.CERTIFICATE_REQUEST.value())));
+        assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
+    }
+
     // What a server may add: these pass.
+
+    @Test
+    void queryMayListFewerOtherOperationsAndObjectTypes() {
+        // A server without Poll, Locate or Templates, say: only Query is needed by this file.
+        FileResult r = withAddition(QUERY, "Query", query(c -> c.tag() != Tag.OBJECT_TYPE
+                && (c.tag() != Tag.OPERATION || c.intValue() == Operation.QUERY.value())));
+        assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void queryMayListMoreOperationsAndExtensions() {
+        FileResult r = withAddition(QUERY, "Query", query(c -> true, Ttlv.enumeration(Tag.OPERATION, Operation.POLL.value()),
+                Ttlv.enumeration(Tag.OPERATION, 0x80000001), Ttlv.enumeration(Tag.OBJECT_TYPE, 0x80000002)));
+        assertThat(r.verdict()).as(r.detail()).isEqualTo(Verdict.PASS);
+    }
 
     private static FileResult withAddition(String file, String operation, UnaryOperator<Ttlv> edit) {
         TestCase tc = Vectors.read(file);

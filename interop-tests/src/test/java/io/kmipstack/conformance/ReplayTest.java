@@ -81,7 +81,8 @@ class ReplayTest {
                 "Get/KeyMaterial", "GetAttributes/DigestValue", "GetAttributes/RandomNumberGenerator",
                 "GetAttributes/AttributeValue", "GetAttributes/LeaseTime", "RNGRetrieve/Data",
                 "Query/VendorIdentification", "Query/ServerInformation", "PKCS_11/PKCS_11OutputParameters",
-                "extra:GetAttributes", "extra:GetAttributeList", "extra:Query", "extra:ServerCorrelationValue",
+                "extra:GetAttributes", "extra:GetAttributeList", "extra:Query", "fewer:Query", "extra:ServerCorrelationValue",
+                "header:ProtocolVersion",
                 "order:BatchItem", "order:list");
     }
 

@@ -151,7 +151,7 @@ final class Replayer implements Exchange {
         String previousUid = null;
         for (Ttlv c : expected.children()) {
             if (c.tag() == Tag.RESPONSE_HEADER) {
-                out.add(header(c));
+                out.add(header(c, request.child(Tag.REQUEST_HEADER)));
             } else if (c.tag() == Tag.BATCH_ITEM) {
                 Ttlv requestItem = k < requestItems.size() ? requestItems.get(k) : null;
                 k++;
@@ -185,11 +185,19 @@ final class Replayer implements Exchange {
         return Ttlv.structure(expected.tag(), out);
     }
 
-    private Ttlv header(Ttlv expected) {
+    private Ttlv header(Ttlv expected, Ttlv requestHeader) {
         List<Ttlv> out = new ArrayList<>();
         boolean hasServerCorrelation = false;
         for (Ttlv c : expected.children()) {
-            if (c.tag() == Tag.SERVER_CORRELATION_VALUE) {
+            if (c.tag() == Tag.PROTOCOL_VERSION && requestHeader != null && requestHeader.child(Tag.PROTOCOL_VERSION) != null) {
+                // A server answers in the version it was asked in, whatever the file's response says
+                // (OMOS-O-1-14 writes 1.3 for one answer to a 1.4 request).
+                Ttlv asked = requestHeader.child(Tag.PROTOCOL_VERSION);
+                if (!asked.equals(c)) {
+                    varied.add("header:ProtocolVersion");
+                }
+                out.add(asked);
+            } else if (c.tag() == Tag.SERVER_CORRELATION_VALUE) {
                 hasServerCorrelation = true;
                 out.add(Ttlv.text(c.tag(), "replayer-" + UUID.randomUUID()));
             } else if (c.tag() == Tag.TIME_STAMP && tc.placeholder(c) == null) {
@@ -270,9 +278,27 @@ final class Replayer implements Exchange {
             return Ttlv.structure(p.tag(), shuffled(p.children()));
         }
         if (ctx.is(Operation.QUERY)) {
+            // This server lists its own abilities: it adds one the reference server did not list,
+            // and lacks some of the reference server's, though never one this file goes on to use.
             varied.add("extra:Query");
-            List<Ttlv> list = shuffled(p.children());
-            list.add(Ttlv.enumeration(Tag.OPERATION, Operation.VALIDATE.value()));
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            for (int k = 0; k < tc.size(); k++) {
+                for (Ttlv item : tc.request(k).children(Tag.BATCH_ITEM)) {
+                    used.add(item.child(Tag.OPERATION).intValue());
+                }
+            }
+            List<Ttlv> list = new ArrayList<>();
+            for (Ttlv c : shuffled(p.children())) {
+                if (c.tag() == Tag.OPERATION && !used.contains(c.intValue()) && c.intValue() != Operation.VALIDATE.value()
+                        && random.nextBoolean()) {
+                    varied.add("fewer:Query");
+                    continue;
+                }
+                list.add(c);
+            }
+            if (list.stream().noneMatch(c -> c.tag() == Tag.OPERATION && c.intValue() == Operation.VALIDATE.value())) {
+                list.add(Ttlv.enumeration(Tag.OPERATION, Operation.VALIDATE.value()));
+            }
             return Ttlv.structure(p.tag(), list);
         }
         return p;

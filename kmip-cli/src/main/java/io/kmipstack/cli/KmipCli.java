@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 CreateCommand.class, CreateKeyPairCommand.class, RegisterCommand.class, GetCommand.class, GetAttributesCommand.class,
                 LocateCommand.class, ActivateCommand.class, RevokeCommand.class, DestroyCommand.class, RekeyCommand.class,
                 EncryptCommand.class, DecryptCommand.class, SignCommand.class, VerifyCommand.class, MacCommand.class,
-                QueryCommand.class, DiscoverVersionsCommand.class, ConformanceCommand.class, BenchCommand.class,
+                QueryCommand.class, DiscoverVersionsCommand.class, ConformanceCommand.class, DekCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KmipCli implements Callable<Integer> {
 

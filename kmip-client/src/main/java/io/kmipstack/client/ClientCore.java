@@ -66,6 +66,9 @@ final class ClientCore implements KmipClient {
     private final TtlvLimits limits;
     private final List<EndpointPool> pools;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    // Calls not yet complete, so that close() can fail them: one waiting in a retry backoff has no
+    // channel and no timer that would survive the event loop's shutdown.
+    private final Set<CompletableFuture<BatchResult>> calls = ConcurrentHashMap.newKeySet();
     private final AtomicInteger batchItemIds = new AtomicInteger();
     private final AsyncView async;
     private final SyncView sync;
@@ -220,7 +223,7 @@ final class ClientCore implements KmipClient {
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
             if (cause instanceof RuntimeException r) {
-                throw r;
+                throw withCallerStack(r);
             }
             if (cause instanceof Error err) {
                 throw err;
@@ -242,6 +245,8 @@ final class ClientCore implements KmipClient {
             return CompletableFuture.failedFuture(new IllegalArgumentException("batch: empty (expected: at least one request)"));
         }
         Call call = new Call(List.copyOf(requests), mo);
+        calls.add(call.result);
+        call.result.whenComplete((r, e) -> calls.remove(call.result));
         if (closed) {
             call.result.completeExceptionally(new KmipConnectionException("client closed"));
             return call.result;
@@ -463,6 +468,9 @@ final class ClientCore implements KmipClient {
         for (Channel ch : channels) {
             ch.close();
         }
+        for (CompletableFuture<BatchResult> c : calls) {
+            c.completeExceptionally(new KmipConnectionException("client closed"));
+        }
         var terminated = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         try {
             if (!terminated.await(5, TimeUnit.SECONDS)) {
@@ -484,6 +492,20 @@ final class ClientCore implements KmipClient {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /**
+     * {@code t}, raised on an I/O thread, with the stack of the thread that waited for it, so that
+     * a failure in {@code sync()} points at the caller's code; the I/O thread's stack is kept as
+     * a suppressed exception for debugging the client itself.
+     */
+    static <T extends Throwable> T withCallerStack(T t) {
+        StackTraceElement[] original = t.getStackTrace();
+        t.fillInStackTrace();
+        Throwable origin = new Throwable("raised on a KMIP client I/O thread");
+        origin.setStackTrace(original);
+        t.addSuppressed(origin);
         return t;
     }
 

@@ -79,24 +79,31 @@ final class Connection extends ChannelInboundHandlerAdapter {
      */
     CompletableFuture<Ttlv> exchange(Ttlv request) {
         CompletableFuture<Ttlv> f = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> {
-            if (pending != null) {
-                f.completeExceptionally(new IllegalStateException("connection to " + endpoint + ": a request is already in flight"));
-                return;
-            }
-            if (!channel.isActive()) {
-                f.completeExceptionally(new KmipConnectionException("connection to " + endpoint + " closed before the request was sent"));
-                return;
-            }
-            pending = f;
-            channel.writeAndFlush(request).addListener(w -> {
-                if (!w.isSuccess()) {
-                    fail(new KmipConnectionException("write to " + endpoint + ": " + describe(w.cause()), w.cause()));
-                    channel.close();
-                }
-            });
-        });
+        try {
+            channel.eventLoop().execute(() -> send(f, request));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new KmipConnectionException("client closed"));
+        }
         return f;
+    }
+
+    // On the event loop.
+    private void send(CompletableFuture<Ttlv> f, Ttlv request) {
+        if (pending != null) {
+            f.completeExceptionally(new IllegalStateException("connection to " + endpoint + ": a request is already in flight"));
+            return;
+        }
+        if (!channel.isActive()) {
+            f.completeExceptionally(new KmipConnectionException("connection to " + endpoint + " closed before the request was sent"));
+            return;
+        }
+        pending = f;
+        channel.writeAndFlush(request).addListener(w -> {
+            if (!w.isSuccess()) {
+                fail(new KmipConnectionException("write to " + endpoint + ": " + describe(w.cause()), w.cause()));
+                channel.close();
+            }
+        });
     }
 
     private void fail(Throwable cause) {

@@ -15,7 +15,6 @@ import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.State;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
-import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,9 +118,5 @@ public final class KmipAttributes {
             throw new IllegalArgumentException("attribute name: " + specName + " (expected: a KMIP attribute name such as Cryptographic Algorithm)");
         }
         return def.code();
-    }
-
-    static boolean isStructure(KmipAttribute a) {
-        return a.value().type() == ItemType.STRUCTURE;
     }
 }

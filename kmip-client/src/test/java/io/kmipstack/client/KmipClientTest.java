@@ -306,6 +306,10 @@ class KmipClientTest {
                     .isExactlyInstanceOf(KmipException.class)
                     .hasMessage("not yours")
                     .satisfies(e -> assertThat(((KmipException) e).resultReason()).isEqualTo(ResultReason.PERMISSION_DENIED));
+            KmipException thrown = org.junit.jupiter.api.Assertions.assertThrows(KmipException.class, () -> client.sync().destroy("k"));
+            // The stack points at the caller, not only at the I/O thread that saw the answer.
+            assertThat(thrown.getStackTrace()).anyMatch(f -> f.getMethodName().equals("aFailedResultRaisesTheTypedReasonAndTheServersMessage"));
+            assertThat(thrown.getSuppressed()).hasSize(1);
             ExecutionException async = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> client.async().destroy("k").get(5, TimeUnit.SECONDS));
             assertThat(async.getCause()).isInstanceOf(KmipException.class).hasMessage("not yours");
@@ -317,6 +321,7 @@ class KmipClientTest {
         try (ScriptedPeer peer = ScriptedPeer.start(pki, FakeKmipServer.all());
                 KmipClient client = KmipClient.create(options(peer).version(KmipVersion.V1_4)
                         .credential(Credentials.usernameAndPassword("alice", "s3cret"))
+                        .credential(Credentials.device("SN-1", null, "dev-7", null, null, null))
                         .maximumResponseSize(65536).build())) {
             client.sync().get().id("k").clientCorrelationValue("trace-7").execute();
             RequestHeader h = peer.requests().get(0).requestHeader();
@@ -326,6 +331,10 @@ class KmipClientTest {
             assertThat(c.username()).isEqualTo("alice");
             assertThat(c.password()).isEqualTo("s3cret");
             assertThat(h.toString()).doesNotContain("s3cret");
+            io.kmipstack.codec.model.DeviceCredential d =
+                    (io.kmipstack.codec.model.DeviceCredential) h.authentication().credential().get(1).credentialValue();
+            assertThat(d.deviceSerialNumber()).isEqualTo("SN-1");
+            assertThat(d.deviceIdentifier()).isEqualTo("dev-7");
         }
     }
 
@@ -485,6 +494,21 @@ class KmipClientTest {
             assertThatThrownBy(() -> client.sync().get("k")).isInstanceOf(KmipConnectionException.class).hasMessage("client closed");
             awaitTrue(() -> peer.closedConnections() == 1);
         }
+    }
+
+    @Test
+    void closeFailsACallWaitingToRetry() throws Exception {
+        ScriptedPeer gone = ScriptedPeer.start(pki, FakeKmipServer.all());
+        String endpoint = gone.endpoint();
+        gone.close();
+        KmipClient client = KmipClient.create(KmipClientOptions.builder().tls(tls()).endpoint(endpoint).retries(100)
+                .requestTimeout(Duration.ofMinutes(5)).version(KmipVersion.V1_2).build());
+        CompletableFuture<GetResponsePayload> pending = client.async().get("k");
+        Thread.sleep(300); // refused, now backing off between attempts
+        client.close();
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> pending.get(5, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isInstanceOf(KmipConnectionException.class);
     }
 
     // ---- TLS

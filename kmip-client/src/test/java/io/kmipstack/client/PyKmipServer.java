@@ -103,12 +103,16 @@ final class PyKmipServer implements AutoCloseable {
      * temp directory anyway.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         var children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("pykmip-server (pid " + process.pid() + ") still running 10 s after SIGKILL");
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("pykmip-server (pid " + process.pid() + ") still running 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

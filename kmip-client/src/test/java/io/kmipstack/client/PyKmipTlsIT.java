@@ -37,7 +37,7 @@ class PyKmipTlsIT {
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }

@@ -116,4 +116,64 @@ class RequestShapesTest {
         assertThat(((RegisterRequestPayload) call.request().payload(KmipVersion.V1_4)).templateAttribute().attribute()).hasSize(2);
         assertThat(List.of(p.encode(KmipVersion.V1_4))).hasSize(1);
     }
+
+    @Test
+    void everyCallEncodesInTheVersionsThatHaveItsOperation() {
+        KmipSync k = client.sync();
+        io.kmipstack.codec.model.ManagedObject secret = io.kmipstack.client.jca.KmipObjects.secretData(SecretDataType.SEED,
+                Bytes.of(new byte[] {1, 2}));
+        List<KmipRequest<?>> requests = List.of(
+                k.create().aes(128).name("n").usage(CryptographicUsageMask.ENCRYPT).request(),
+                k.createKeyPair().rsa(2048).privateName("p").request(),
+                k.register().object(secret).request(),
+                k.reKey().id("k").offset(java.time.Duration.ofHours(1)).request(),
+                k.reKeyKeyPair().id("k").request(),
+                k.deriveKey().from("a", "b").method(io.kmipstack.codec.registry.DerivationMethod.HASH)
+                        .parameters(new io.kmipstack.codec.payload.DerivationParameters(
+                                io.kmipstack.codec.model.CryptographicParameters.of(), null, Bytes.of(new byte[] {9}), null, null))
+                        .algorithm(io.kmipstack.codec.registry.CryptographicAlgorithm.AES).length(128).request(),
+                k.locate().name("n").maximumItems(2).request(),
+                k.check().id("k").usage(CryptographicUsageMask.ENCRYPT).request(),
+                k.get().id("k").keyFormat(io.kmipstack.codec.registry.KeyFormatType.RAW).wrapWith("w").request(),
+                k.getAttributes().id("k").names("Name").request(),
+                KmipRequests.getAttributeList("k"),
+                KmipRequests.addAttribute("k", KmipAttributes.objectGroup("g")),
+                KmipRequests.modifyAttribute("k", KmipAttributes.objectGroup("g")),
+                KmipRequests.deleteAttribute("k", "Object Group"),
+                KmipRequests.activate("k"),
+                k.revoke().id("k").reason(io.kmipstack.codec.registry.RevocationReasonCode.KEY_COMPROMISE)
+                        .compromiseOccurrenceDate(java.time.Instant.ofEpochSecond(1_700_000_000)).request(),
+                KmipRequests.destroy("k"),
+                KmipRequests.archive("k"),
+                KmipRequests.recover("k"),
+                KmipRequests.query(io.kmipstack.codec.registry.QueryFunction.QUERY_OPERATIONS),
+                KmipRequests.discoverVersions(KmipVersion.V1_4),
+                k.encrypt().id("k").mode(io.kmipstack.codec.registry.BlockCipherMode.CBC).data(new byte[16]).request(),
+                k.decrypt().id("k").data(new byte[16]).iv(Bytes.of(new byte[16])).request(),
+                k.sign().id("k").data(new byte[1]).request(),
+                k.signatureVerify().id("k").data(new byte[1]).signature(Bytes.of(new byte[8])).request(),
+                k.mac().id("k").data(new byte[1]).request(),
+                k.macVerify().id("k").data(new byte[1]).mac(Bytes.of(new byte[32])).request(),
+                k.hash().hashing(io.kmipstack.codec.registry.HashingAlgorithm.SHA_256).data(new byte[1]).request(),
+                KmipRequests.rngRetrieve(16),
+                k.importObject().id("k").object(secret).replaceExisting(true).request(),
+                k.export().id("k").request(),
+                KmipRequests.setAttribute("k", KmipAttributes.objectGroup("g")),
+                KmipRequests.log("hello"));
+        int encoded = 0;
+        for (KmipRequest<?> r : requests) {
+            for (KmipVersion v : KmipVersion.SUPPORTED) {
+                if (!r.operation().definedIn(v)) {
+                    continue;
+                }
+                io.kmipstack.codec.payload.RequestPayload p = r.payload(v);
+                assertThat(io.kmipstack.codec.payload.RequestPayloads.operation(p)).isEqualTo(r.operation());
+                // Encodes (the codec refuses anything the version lacks) and decodes back to the same payload.
+                var item = p.encode(v);
+                assertThat(io.kmipstack.codec.payload.RequestPayloads.decode(r.operation(), item)).as(r + " in " + v).isEqualTo(p);
+                encoded++;
+            }
+        }
+        assertThat(encoded).isGreaterThan(150);
+    }
 }

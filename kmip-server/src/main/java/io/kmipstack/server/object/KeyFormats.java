@@ -274,10 +274,13 @@ public final class KeyFormats {
                         .encode(KmipVersion.V2_1));
             }
             if (target.equals(KeyFormatType.EC_PRIVATE_KEY)) {
-                // SEC1 ECPrivateKey is what PKCS#8 wraps for EC keys.
+                // SEC1 ECPrivateKey (RFC 5915) is what PKCS#8 wraps for EC keys, but inside PKCS#8 the
+                // curve is named by the outer algorithm identifier; standing alone it must carry it.
                 try {
-                    return KeyMaterial.of(Bytes.wrap(PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey()
-                            .toASN1Primitive().getEncoded(ASN1Encoding.DER)));
+                    PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+                    org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+                    return der(new org.bouncycastle.asn1.sec.ECPrivateKey(ec.getParams().getOrder().bitLength(), inner.getKey(),
+                            inner.getPublicKey(), info.getPrivateKeyAlgorithm().getParameters()));
                 } catch (IOException e) {
                     throw new IllegalStateException("EC private key: cannot re-encode the provider's PKCS#8", e);
                 }

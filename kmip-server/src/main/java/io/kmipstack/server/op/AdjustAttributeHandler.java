@@ -9,11 +9,13 @@ import io.kmipstack.codec.payload.ResponsePayload;
 import io.kmipstack.codec.registry.AdjustmentType;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.ResultReason;
+import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.server.object.AttributeKey;
 import io.kmipstack.server.object.KmipObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,10 +44,11 @@ final class AdjustAttributeHandler implements OperationHandler {
         Ttlv current = have.isEmpty() ? null : have.get(0).value();
         Ttlv adjusted = adjust(key.tag(), type, current, p.adjustmentType(), p.adjustmentValue(), key.specName());
         if (key.isVendor()) {
+            // A vendor attribute's value sits inside its Attribute structure: replace just that child.
             Ttlv item = have.get(0).item();
-            java.util.List<Ttlv> kids = new java.util.ArrayList<>();
+            List<Ttlv> kids = new ArrayList<>();
             for (Ttlv c : item.children()) {
-                kids.add(c.tag() == current.tag() && c == current ? adjusted : c);
+                kids.add(c.tag() == Tag.ATTRIBUTE_VALUE ? adjusted : c);
             }
             o.attributes().replace(have.get(0), Ttlv.structure(item.tag(), kids));
         } else if (have.isEmpty()) {

@@ -27,9 +27,12 @@ import io.kmipstack.server.object.KmipObject;
 
 /**
  * Get (KMIP 1.4 section 4.11, 2.1 section 6.1.19): the object's content, in the Key Format Type
- * asked for when the server can convert to it ({@link KeyFormats}). A Sensitive key is never
- * served in the clear (reason Sensitive), a non-Extractable one not at all (Not Extractable); a
- * destroyed object has no content to serve. The first Get clears Fresh.
+ * asked for when the server can convert to it ({@link KeyFormats}), wrapped when the request has a
+ * Key Wrapping Specification ({@link KeyWrapping}). A key registered wrapped is served as
+ * registered, or unwrapped for Key Wrap Type Not Wrapped. A Sensitive key is never served in the
+ * clear (reason Sensitive), a non-Extractable one not at all, not even wrapped (Not Extractable:
+ * 1.4 section 3.50, "the server SHALL prevent the object value being retrieved"); a destroyed
+ * object has no content to serve. The first Get clears Fresh.
  */
 final class GetHandler implements OperationHandler {
 
@@ -63,6 +66,20 @@ final class GetHandler implements OperationHandler {
         }
         ManagedObject content = o.content();
         KeyBlock block = Digests.keyBlock(content);
+        boolean sensitive = o.attributes().bool(Tag.SENSITIVE, false);
+        if (wrapType != null && !KeyWrapType.NOT_WRAPPED.equals(wrapType) && !KeyWrapType.AS_REGISTERED.equals(wrapType)) {
+            throw Failures.fail(ctx.version().isV2() ? ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED : ResultReason.FEATURE_NOT_SUPPORTED,
+                    "key wrap type: " + wrapType + " (expected: NotWrapped or AsRegistered)");
+        }
+        if (block != null && block.keyWrappingData() != null && (KeyWrapType.NOT_WRAPPED.equals(wrapType) || spec != null)) {
+            // Registered wrapped, asked for in the clear or under another key: unwrap first.
+            if (sensitive && spec == null) {
+                throw Failures.fail(ResultReason.SENSITIVE, "object " + o.uniqueIdentifier()
+                        + ": sensitive (expected: Key Wrap Type AsRegistered or a Key Wrapping Specification)");
+            }
+            content = wrapping.unwrap(ctx, content);
+            block = Digests.keyBlock(content);
+        }
         if (compression != null && (block == null || !compression.equals(block.keyCompressionType()))) {
             throw Failures.fail(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED, "key compression type: " + compression
                     + " (expected: none, or the stored one)");
@@ -78,11 +95,7 @@ final class GetHandler implements OperationHandler {
         if (spec != null) {
             return wrapping.wrap(ctx, o, content, spec);
         }
-        if (KeyWrapType.NOT_WRAPPED.equals(wrapType) && block != null && block.keyWrappingData() != null) {
-            throw Failures.fail(ResultReason.FEATURE_NOT_SUPPORTED, "key wrap type: NotWrapped for a key registered wrapped"
-                    + " (expected: AsRegistered; the server does not unwrap)");
-        }
-        if (o.attributes().bool(Tag.SENSITIVE, false) && (block == null || block.keyWrappingData() == null)) {
+        if (sensitive && (block == null || block.keyWrappingData() == null)) {
             throw Failures.fail(ResultReason.SENSITIVE, "object " + o.uniqueIdentifier()
                     + ": sensitive (expected: a Key Wrapping Specification)");
         }

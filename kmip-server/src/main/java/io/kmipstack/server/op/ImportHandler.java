@@ -1,10 +1,14 @@
 package io.kmipstack.server.op;
 
+import io.kmipstack.codec.model.KeyBlock;
+import io.kmipstack.codec.model.KeyValue;
 import io.kmipstack.codec.model.KmipAttribute;
+import io.kmipstack.codec.model.ManagedObject;
 import io.kmipstack.codec.payload.ImportRequestPayload;
 import io.kmipstack.codec.payload.ImportResponsePayload;
 import io.kmipstack.codec.payload.RequestPayload;
 import io.kmipstack.codec.payload.ResponsePayload;
+import io.kmipstack.codec.registry.KeyWrapType;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.State;
@@ -25,9 +29,17 @@ import java.util.Optional;
  * server, under the Unique Identifier it had there and with its attributes as given, server-set
  * ones included: that is the point of an import. Only what the object itself determines (Unique
  * Identifier, Object Type, Digest) is checked or recomputed. An existing object with that
- * identifier is replaced only when Replace Existing says so and the requester may use it.
+ * identifier is replaced only when Replace Existing says so and the requester may use it. A
+ * wrapped key imported with Key Wrap Type Not Wrapped is unwrapped first ({@link KeyWrapping});
+ * otherwise it is stored as provided.
  */
 final class ImportHandler implements OperationHandler {
+
+    private final KeyWrapping wrapping;
+
+    ImportHandler(KeyWrapping wrapping) {
+        this.wrapping = wrapping;
+    }
 
     @Override
     public ResponsePayload handle(RequestContext ctx, RequestPayload request) {
@@ -36,9 +48,18 @@ final class ImportHandler implements OperationHandler {
             throw Failures.invalidField("unique identifier: " + p.uniqueIdentifier() + " (expected: a text identifier)");
         }
         String id = text.value();
-        ObjectType type = RegisterHandler.typeOf(p.managedObject());
+        ManagedObject object = p.managedObject();
+        ObjectType type = RegisterHandler.typeOf(object);
         if (p.objectType() != null && !p.objectType().equals(type)) {
             throw Failures.invalidField("object type: " + p.objectType() + " (expected: " + type + ", the type of the object supplied)");
+        }
+        KeyBlock block = Digests.keyBlock(object);
+        if (KeyWrapType.NOT_WRAPPED.equals(p.keyWrapType()) && block != null && block.keyWrappingData() != null) {
+            // 1.4 table 252: "If Not Wrapped then the server SHALL unwrap the object before storing it".
+            // Attributes bound inside the wrapped value are dropped: Import carries all attributes anyway.
+            block = Digests.keyBlock(wrapping.unwrap(ctx, object));
+            object = GetHandler.withBlock(object, new KeyBlock(block.keyFormatType(), block.keyCompressionType(),
+                    KeyValue.of(block.keyValue().keyMaterial()), block.cryptographicAlgorithm(), block.cryptographicLength(), null));
         }
         Optional<StoredObject> existing = ctx.store().get(id);
         if (existing.isPresent()) {
@@ -73,7 +94,7 @@ final class ImportHandler implements OperationHandler {
         }
         attrs.set(Ttlv.text(Tag.UNIQUE_IDENTIFIER, id));
         attrs.set(Ttlv.enumeration(Tag.OBJECT_TYPE, type.value()));
-        Ttlv digest = Digests.sha256(p.managedObject());
+        Ttlv digest = Digests.sha256(object);
         if (digest != null) {
             attrs.add(digest);
         }
@@ -89,7 +110,7 @@ final class ImportHandler implements OperationHandler {
             NewObjects.requireUniqueName(ctx, name.item(), id, true);
         }
         KmipObject o = KmipObject.create(id, type, ctx.identity(), attrs,
-                Lifecycle.isDestroyed(attrs.state()) ? null : p.managedObject());
+                Lifecycle.isDestroyed(attrs.state()) ? null : object);
         ObjectAccess.insert(ctx, o);
         ctx.idPlaceholder(id);
         return new ImportResponsePayload(p.uniqueIdentifier());

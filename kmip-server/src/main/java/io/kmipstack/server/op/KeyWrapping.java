@@ -7,8 +7,9 @@ import io.kmipstack.server.object.KmipObject;
 
 /**
  * Wraps a key for Get and Export when the request carries a Key Wrapping Specification (KMIP 1.4
- * section 2.1.6, 2.1 section 7.18). The cryptographic services supply the implementation;
- * {@link #unsupported()} is what the server answers until they do.
+ * section 2.1.6, 2.1 section 7.18), and unwraps a key stored wrapped when Get, Export or Import
+ * ask for it Not Wrapped (Key Wrap Type, 1.4 sections 4.11 and 4.41). {@link #standard()} is the
+ * server's implementation; {@link #unsupported()} refuses both.
  */
 @FunctionalInterface
 public interface KeyWrapping {
@@ -21,6 +22,26 @@ public interface KeyWrapping {
      *     incompatible usage mask, ...)
      */
     ManagedObject wrap(RequestContext ctx, KmipObject object, ManagedObject content, KeyWrappingSpecification specification);
+
+    /**
+     * {@code content}, whose key block carries Key Wrapping Data, unwrapped with the key that data
+     * names; content without Key Wrapping Data is returned as it is.
+     *
+     * @throws io.kmipstack.codec.KmipException with the precise reason (unwrapping key not found,
+     *     incompatible usage mask, the value does not verify, ...)
+     */
+    default ManagedObject unwrap(RequestContext ctx, ManagedObject content) {
+        throw Failures.fail(ResultReason.FEATURE_NOT_SUPPORTED,
+                "key unwrapping: not supported by this server (expected: Key Wrap Type AsRegistered)");
+    }
+
+    /**
+     * Wrapping and unwrapping with the server's keys: Encrypt, MAC/sign and their combinations,
+     * No Encoding and TTLV Encoding, bound attributes (see {@code DefaultKeyWrapping}).
+     */
+    static KeyWrapping standard() {
+        return DefaultKeyWrapping.INSTANCE;
+    }
 
     /** Refuses every wrapping request with Feature Not Supported. */
     static KeyWrapping unsupported() {

@@ -52,7 +52,7 @@ final class RegisterHandler implements OperationHandler {
         if (content instanceof Template && hasName(((Template) content).attribute())) {
             throw Failures.invalidField("template: carries a Name (expected: the template's Name in the Template-Attribute)");
         }
-        attrs.addAll(0, inferred(ctx, actual, content));
+        attrs.addAll(0, inferred(actual, content));
         KmipObject o = NewObjects.build(ctx, actual, content, attrs, false);
         ObjectAccess.insert(ctx, o);
         ctx.idPlaceholder(o.uniqueIdentifier());
@@ -108,7 +108,7 @@ final class RegisterHandler implements OperationHandler {
      * Raw symmetric material, the algorithm and size of a parsable asymmetric key. Given as if
      * the client had stated them, so that a contradicting client attribute is still refused.
      */
-    private static List<KmipAttribute> inferred(RequestContext ctx, ObjectType type, ManagedObject content) {
+    private static List<KmipAttribute> inferred(ObjectType type, ManagedObject content) {
         KeyBlock block = Digests.keyBlock(content);
         if (block == null || KeyFormats.material(block) == null
                 || (block.cryptographicAlgorithm() != null && block.cryptographicLength() != null)) {

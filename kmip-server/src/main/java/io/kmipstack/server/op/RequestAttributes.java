@@ -16,18 +16,22 @@ import io.kmipstack.codec.model.RevocationReason;
 import io.kmipstack.codec.model.RotateName;
 import io.kmipstack.codec.model.Template;
 import io.kmipstack.codec.model.TemplateAttribute;
+import io.kmipstack.codec.model.UniqueIdentifier;
 import io.kmipstack.codec.model.UsageLimits;
 import io.kmipstack.codec.payload.RNGParameters;
+import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
+import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.server.object.AttributeDef;
 import io.kmipstack.server.object.AttributeKey;
 import io.kmipstack.server.object.KmipObject;
 import io.kmipstack.server.store.LocateQuery;
 import io.kmipstack.server.store.StoredObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +68,16 @@ final class RequestAttributes {
     static List<KmipAttribute> of(RequestContext ctx, TemplateAttribute template, Attributes attributes) {
         List<KmipAttribute> out = new ArrayList<>();
         if (template != null) {
+            // The request's own attributes override the named templates' (a later template's
+            // override an earlier one's) where only one value may exist (1.4 section 2.1.8).
             for (Name templateName : template.name()) {
-                out.addAll(fromTemplate(ctx, templateName));
+                out = CreateKeyPairHandler.merge(out, fromTemplate(ctx, templateName));
             }
+            List<KmipAttribute> own = new ArrayList<>();
             for (Attribute a : template.attribute()) {
-                out.add(of(ctx, a));
+                own.add(of(ctx, a));
             }
+            out = CreateKeyPairHandler.merge(out, own);
         }
         if (attributes != null) {
             for (Ttlv item : attributes.items()) {
@@ -92,7 +100,7 @@ final class RequestAttributes {
                     + " (expected: a standard attribute name, or a custom name such as x-Name)");
         }
         check(ctx, a);
-        return new KmipAttribute(a.item(), null);
+        return new KmipAttribute(resolveLink(ctx, a.item()), null);
     }
 
     /** One 2.x attribute item (its own tag, or an Attribute structure for a vendor attribute). */
@@ -111,7 +119,23 @@ final class RequestAttributes {
         }
         KmipAttribute a = KmipAttribute.of(item);
         check(ctx, a);
-        return a;
+        return KmipAttribute.of(resolveLink(ctx, item));
+    }
+
+    /**
+     * A 2.x Link may name its target by an ID Placeholder enumeration or an index into the
+     * batch's identifiers (2.1 Table 90); what is stored is the identifier it stands for.
+     */
+    private static Ttlv resolveLink(RequestContext ctx, Ttlv item) {
+        if (item.tag() != Tag.LINK) {
+            return item;
+        }
+        Link link = Link.decode(item);
+        if (link.linkedObjectIdentifier() instanceof UniqueIdentifier.Text) {
+            return item;
+        }
+        String target = ObjectAccess.load(ctx, link.linkedObjectIdentifier()).uniqueIdentifier();
+        return new Link(link.linkType(), UniqueIdentifier.of(target)).encode(Tag.LINK, KmipVersion.V2_1);
     }
 
     /**
@@ -133,6 +157,12 @@ final class RequestAttributes {
         if (tag != null && tag.type() != null && tag.type() != value.type()) {
             throw Failures.invalidField("attribute " + def.specName() + ": type " + value.type().xmlName() + " (expected: "
                     + tag.type().xmlName() + ")");
+        }
+        // TTLV allows any 64-bit Date-Time; java.time, which every date attribute goes through, does not.
+        if (value.type() == ItemType.DATE_TIME && (value.longValue() < Instant.MIN.getEpochSecond()
+                || value.longValue() > Instant.MAX.getEpochSecond())) {
+            throw Failures.invalidField("attribute " + def.specName() + ": DateTime value " + value.longValue()
+                    + " (expected: " + Instant.MIN.getEpochSecond() + " to " + Instant.MAX.getEpochSecond() + ")");
         }
         Function<Ttlv, ?> decoder = STRUCTURES.get(a.tag());
         if (decoder != null) {

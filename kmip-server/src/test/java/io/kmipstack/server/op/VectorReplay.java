@@ -71,13 +71,18 @@ final class VectorReplay {
     private static final Bytes ANY_BYTES = Bytes.wrap("\0$ANY$\0".getBytes(StandardCharsets.US_ASCII));
 
     private final Map<Operation, OperationHandler> handlers = Handlers.standard();
-    private final ObjectStore store = ObjectStores.memory();
+    private final ObjectStore store;
     private final Map<String, String> bindings = new HashMap<>();
     private final Set<String> generated = new HashSet<>();
     private final String identity;
     private Instant now;
 
     VectorReplay(String identity, Instant start) {
+        this(ObjectStores.memory(), identity, start);
+    }
+
+    VectorReplay(ObjectStore store, String identity, Instant start) {
+        this.store = store;
         this.identity = identity;
         this.now = start;
     }
