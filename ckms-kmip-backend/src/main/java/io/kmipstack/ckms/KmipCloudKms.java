@@ -58,7 +58,7 @@ final class KmipCloudKms implements WrappingKms {
     }
 
     private WrappedDek decode(String dekId, StoredDek stored) {
-        return WrappedDek.decode(dekId, stored.blob());
+        return kek.parse(dekId, stored.blob());
     }
 
     @Override
@@ -115,11 +115,22 @@ final class KmipCloudKms implements WrappingKms {
                 return counts;
             }
             for (String id : page) {
-                storage.get(id).ifPresent(s -> counts.merge(decode(id, s).kekId(), 1, Integer::sum));
+                storage.get(id).ifPresent(s -> counts.merge(kekOf(id, s), 1, Integer::sum));
             }
             after = page.get(page.size() - 1);
         }
     }
+
+    /** The KEK a blob names, read without the KMS (and without an audit event); "(unreadable)" for a malformed one. */
+    static String kekOf(String dekId, StoredDek stored) {
+        try {
+            return WrappedDek.decode(dekId, stored.blob()).kekId();
+        } catch (IntegrityException e) {
+            return UNREADABLE;
+        }
+    }
+
+    static final String UNREADABLE = "(unreadable)";
 
     @Override
     public void retireKek(String kekId) {

@@ -79,6 +79,8 @@ final class KmipKek {
     static final int MAX_DEK = 1024;
     private static final int LOOKUP_ATTEMPTS = 3;
     private static final Duration LOOKUP_PAUSE = Duration.ofMillis(200);
+    /** How long (in pauses) to wait for a KEK another node has created but not yet activated: 10 s. */
+    private static final int CREATION_WAIT_ATTEMPTS = 50;
     private static final byte[] BINDING_KEY_INFO = "kmipstack-ckms binding key".getBytes(StandardCharsets.US_ASCII);
     /** AES in NIST Key Wrap mode: the Encryption Key Information of our wraps, and a Cryptographic Parameters instance of our KEKs. */
     static final CryptographicParameters KEY_WRAP = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null,
@@ -180,6 +182,15 @@ final class KmipKek {
                     + " (expected: exactly 1; revoke the extra ones)");
         }
         List<String> any = locate(null);
+        // Another node may be between its Create and its Activate: a Pre-Active key bearing the
+        // Name is a KEK being born, not an unusable one. Wait for it (bounded) rather than fail.
+        for (int waited = 0; !any.isEmpty() && waited < CREATION_WAIT_ATTEMPTS && !locate(State.PRE_ACTIVE).isEmpty(); waited++) {
+            pause();
+            active = locate(State.ACTIVE);
+            if (active.size() == 1) {
+                return active.get(0);
+            }
+        }
         if (!any.isEmpty()) {
             throw new KekNotUsableException("kek \"" + name + "\": " + any.size() + " key(s) bear the Name " + any
                     + ", none Active (expected: exactly 1 Active)");
@@ -322,6 +333,16 @@ final class KmipKek {
             return w;
         } catch (CkmsException e) {
             audit.record(new AuditEvent(AuditEvent.WRAP, dekId, kekId, method, AuditEvent.result(e)));
+            throw e;
+        }
+    }
+
+    /** {@code blob} parsed; a malformed one is an audited unwrap failure. */
+    WrappedDek parse(String dekId, Bytes blob) {
+        try {
+            return WrappedDek.decode(dekId, blob);
+        } catch (IntegrityException e) {
+            audit.record(new AuditEvent(AuditEvent.UNWRAP, dekId, null, null, AuditEvent.result(e)));
             throw e;
         }
     }

@@ -94,9 +94,9 @@ final class Rewrapper implements RewrapJob {
             // Count the blob under the KEK it still has, so the report shows what still needs the old KEK.
             try {
                 Optional<StoredDek> s = kms.storage().get(id);
-                s.ifPresent(d -> counts.merge(WrappedDek.decode(id, d.blob()).kekId(), 1, Integer::sum));
-            } catch (CkmsException ignored) {
-                counts.merge("(unreadable)", 1, Integer::sum);
+                s.ifPresent(d -> counts.merge(KmipCloudKms.kekOf(id, d), 1, Integer::sum));
+            } catch (CkmsException unreadable) {
+                counts.merge(KmipCloudKms.UNREADABLE, 1, Integer::sum);
             }
         }
         synchronized (this) {

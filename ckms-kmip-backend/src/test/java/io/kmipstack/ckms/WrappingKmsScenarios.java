@@ -110,11 +110,11 @@ abstract class WrappingKmsScenarios {
         a.currentKekId(); // create the KEK first: this test is about the DEK race, not the KEK bootstrap
         for (int round = 0; round < 2; round++) {
             String id = "race-" + round;
-            List<Boolean> ignored = DekStorageContract.race(6, i -> {
+            List<Boolean> done = DekStorageContract.race(6, i -> {
                 results.put(i + "/" + id, (i % 2 == 0 ? a : b).getDek(id, 32));
                 return true;
             });
-            assertThat(ignored).hasSize(6);
+            assertThat(done).hasSize(6);
             Set<Bytes> distinct = results.entrySet().stream().filter(e -> e.getKey().endsWith("/" + id))
                     .map(Map.Entry::getValue).collect(Collectors.toSet());
             assertThat(distinct).as("DEKs handed out for " + id).hasSize(1);
@@ -147,6 +147,12 @@ abstract class WrappingKmsScenarios {
         assertThat(kms.storage().putIfAbsent("tampered", tampered)).isTrue();
         assertThatThrownBy(() -> kms.getDek("tampered", 32)).isInstanceOf(IntegrityException.class);
         assertThat(kms.getDek("victim", 32)).isEqualTo(victim);
+        // Something that is no blob at all: an audited failure, counted apart by blobsPerKek.
+        assertThat(kms.storage().putIfAbsent("garbage", DekStorageContract.blob("not a blob"))).isTrue();
+        audit.clear();
+        assertThatThrownBy(() -> kms.getDek("garbage", 32)).isInstanceOf(IntegrityException.class).hasMessageContaining("bad magic");
+        assertThat(audit).containsExactly(new AuditEvent(AuditEvent.UNWRAP, "garbage", null, null, "integrity-failure"));
+        assertThat(kms.blobsPerKek()).containsEntry(KmipCloudKms.UNREADABLE, 1).containsEntry(kms.currentKekId(), 3);
     }
 
     @Test

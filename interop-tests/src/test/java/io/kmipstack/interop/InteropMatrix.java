@@ -105,33 +105,35 @@ final class InteropMatrix {
         }
     }
 
+    /**
+     * The tables, one per direction. A note every cell of a version's column carries (e.g. how
+     * that version was measured) is shown once, in the column's header.
+     */
     static synchronized String markdown() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Direction, Map<String, Map<String, Cell>>> direction : CELLS.entrySet()) {
+            Map<String, Map<String, Cell>> rows = direction.getValue();
             List<String> notes = new ArrayList<>();
+            Map<String, List<String>> columnNotes = new LinkedHashMap<>();
+            for (String v : VERSIONS) {
+                columnNotes.put(v, commonNotes(rows.values(), v));
+            }
             out.append("### ").append(direction.getKey().title).append("\n\n| operation |");
-            VERSIONS.forEach(v -> out.append(' ').append(v).append(" |"));
+            VERSIONS.forEach(v -> out.append(' ').append(v).append(footnotes(columnNotes.get(v), notes)).append(" |"));
             out.append("\n| --- |");
             VERSIONS.forEach(v -> out.append(" --- |"));
             out.append('\n');
-            for (String operation : rowOrder(direction.getValue().keySet())) {
+            for (String operation : rowOrder(rows.keySet())) {
                 out.append("| ").append(operation).append(" |");
-                Map<String, Cell> row = direction.getValue().get(operation);
                 for (String v : VERSIONS) {
-                    Cell c = row.get(v);
+                    Cell c = rows.get(operation).get(v);
                     out.append(' ');
                     if (c == null) {
                         out.append("not measured");
                     } else {
-                        out.append(c.outcome().label);
-                        for (String note : c.notes()) {
-                            int n = notes.indexOf(note);
-                            if (n < 0) {
-                                notes.add(note);
-                                n = notes.size() - 1;
-                            }
-                            out.append(" [").append(n + 1).append(']');
-                        }
+                        List<String> own = new ArrayList<>(c.notes());
+                        own.removeAll(columnNotes.get(v));
+                        out.append(c.outcome().label).append(footnotes(own, notes));
                     }
                     out.append(" |");
                 }
@@ -142,6 +144,37 @@ final class InteropMatrix {
                 out.append(i + 1).append(". ").append(notes.get(i)).append('\n');
             }
             out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The notes every recorded cell of column {@code version} has. */
+    private static List<String> commonNotes(Iterable<Map<String, Cell>> rows, String version) {
+        List<String> common = null;
+        for (Map<String, Cell> row : rows) {
+            Cell c = row.get(version);
+            if (c == null) {
+                continue;
+            }
+            if (common == null) {
+                common = new ArrayList<>(c.notes());
+            } else {
+                common.retainAll(c.notes());
+            }
+        }
+        return common == null ? List.of() : common;
+    }
+
+    /** " [n] [m]" for {@code cellNotes}, numbering notes not seen before. */
+    private static String footnotes(List<String> cellNotes, List<String> notes) {
+        StringBuilder out = new StringBuilder();
+        for (String note : cellNotes) {
+            int n = notes.indexOf(note);
+            if (n < 0) {
+                notes.add(note);
+                n = notes.size() - 1;
+            }
+            out.append(" [").append(n + 1).append(']');
         }
         return out.toString();
     }

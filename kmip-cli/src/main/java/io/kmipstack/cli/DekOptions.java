@@ -19,7 +19,7 @@ final class DekOptions {
     String kms;
 
     @Option(names = "--storage", paramLabel = "URI", defaultValue = "storage://memory",
-            description = "storage://file?dir=PATH, storage://kmip[?type=secret-data|opaque] or storage://memory (default: ${DEFAULT-VALUE}).")
+            description = "storage://file?dir=PATH or storage://kmip[?type=secret-data|opaque]; none needed for cluster-kms.")
     String storage;
 
     CloudKms open() {
@@ -28,6 +28,11 @@ final class DekOptions {
             if (System.getProperty(ClientCommand.SLF4J_VERBOSITY) == null) {
                 System.setProperty(ClientCommand.SLF4J_VERBOSITY, "WARN");
             }
+        }
+        if (kms.startsWith("kms://kmip") && storage.startsWith("storage://memory")) {
+            // Each run is a new process: a DEK kept in memory would be a different one every time.
+            throw new CliException("dek: storage://memory keeps nothing between runs (expected: --storage storage://file?dir=..."
+                    + " or storage://kmip with kms://kmip)", KmipCli.EXIT_USAGE);
         }
         return KmsFactory.open(kms, storage);
     }

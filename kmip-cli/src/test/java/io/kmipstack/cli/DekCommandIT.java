@@ -98,7 +98,7 @@ class DekCommandIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        CliRun r = dek(kms("k", "gcm", closed), "storage://memory", "get", "--id", "x");
+        CliRun r = dek(kms("k", "gcm", closed), "storage://file?dir=" + dir.resolve("unreached"), "get", "--id", "x");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).hasSize(1).first().asString()
                 .startsWith("kmip: KmsUnavailable: locate kek \"k\": ").endsWith("(retryable)");

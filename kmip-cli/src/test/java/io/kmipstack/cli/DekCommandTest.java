@@ -65,8 +65,13 @@ class DekCommandTest {
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).startsWith("kmip: Missing required option: '--kms=URI'");
 
+        CliRun memory = CliRun.of("dek", "get", "--kms", "kms://kmip?endpoint=127.0.0.1:1&kek=k", "--id", "x");
+        assertThat(memory.code()).isEqualTo(2);
+        assertThat(memory.err().lines()).containsExactly("kmip: dek: storage://memory keeps nothing between runs"
+                + " (expected: --storage storage://file?dir=... or storage://kmip with kms://kmip)");
+
         CliRun unreachable = CliRun.of("dek", "get", "--kms", "kms://kmip?endpoint=127.0.0.1:1&kek=k&caCert=" + dir.resolve("none.pem")
-                + "&clientCert=x&clientKey=y", "--id", "x");
+                + "&clientCert=x&clientKey=y", "--storage", "storage://file?dir=" + dir.resolve("deks"), "--id", "x");
         assertThat(unreachable.code()).isEqualTo(1);
         assertThat(unreachable.err().lines()).hasSize(1).first().asString().startsWith("kmip: ").contains("none.pem");
     }

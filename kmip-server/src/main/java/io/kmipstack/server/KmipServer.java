@@ -264,6 +264,7 @@ public interface KmipServer extends AutoCloseable {
                     .authenticator(authenticator)
                     .admins(admins)
                     .maxBatchItems(limits.maxBatchItems())
+                    .maxAttributes(limits.maxAttributes())
                     .clock(clock)
                     .audit(audit);
             middleware.forEach(b::middleware);

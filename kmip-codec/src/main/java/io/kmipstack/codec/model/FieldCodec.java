@@ -77,6 +77,13 @@ public final class FieldCodec {
 
     public static Instant dateTime(Ttlv c, String struct) {
         expect(c, ItemType.DATE_TIME, struct);
+        // The TTLV decoder refuses these already; a tree built another way may still hold one.
+        long seconds = c.longValue();
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            throw new KmipDecodingException(ResultReason.INVALID_MESSAGE, struct + "." + Registry.tagName(c.tag())
+                    + ": DateTime value " + seconds + " (expected: " + Instant.MIN.getEpochSecond() + " to "
+                    + Instant.MAX.getEpochSecond() + ")");
+        }
         return c.instantValue();
     }
 

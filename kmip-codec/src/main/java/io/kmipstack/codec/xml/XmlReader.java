@@ -1,6 +1,7 @@
 package io.kmipstack.codec.xml;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
@@ -73,6 +74,8 @@ final class XmlReader {
             return out;
         } catch (XMLStreamException e) {
             throw r.malformed(e);
+        } catch (WstxLazyException e) {
+            throw r.malformed(e);
         } finally {
             r.close();
         }
@@ -87,6 +90,8 @@ final class XmlReader {
             r.expectEnd();
             return item;
         } catch (XMLStreamException e) {
+            throw r.malformed(e);
+        } catch (WstxLazyException e) {
             throw r.malformed(e);
         } finally {
             r.close();
@@ -278,6 +283,14 @@ final class XmlReader {
         } catch (XMLStreamException ignored) {
             // Closing releases parser buffers only; the caller owns the Reader.
         }
+    }
+
+    /**
+     * Woodstox parses text lazily (the factory coalesces it) and reports a malformed character found
+     * there only when the text is looked at, as this unchecked wrapper of the parse error.
+     */
+    private KmipXmlException malformed(WstxLazyException e) {
+        return malformed(e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage()));
     }
 
     private KmipXmlException malformed(XMLStreamException e) {

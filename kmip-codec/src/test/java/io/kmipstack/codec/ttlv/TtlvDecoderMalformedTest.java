@@ -152,8 +152,10 @@ class TtlvDecoderMalformedTest {
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertThat(e.getMessage()).startsWith(problems[i] + " at offset " + offsets[i]);
             assertThat(e.tagPath()).isEqualTo(paths[i]);
-            // The exception and its message cost a few KiB; a buffer for the declared length, 4 GiB.
-            assertThat(allocated).as("bytes allocated for %s", inputs[i]).isLessThan(256 * 1024);
+            // A buffer for the declared length would be 4 GiB. The exception, its stack trace and,
+            // in a build that also runs the Jazzer harnesses, the coverage agent's bookkeeping cost
+            // a few hundred KiB at most; 16 MiB keeps the check far from both.
+            assertThat(allocated).as("bytes allocated for %s", inputs[i]).isLessThan(16L * 1024 * 1024);
         }
     }
 

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * JSON bodies). It never throws: every problem becomes a failed batch item.
  *
  * <p>In order: the message's shape and protocol version (see {@link ProtocolVersions}); Batch
- * Count against the items and the configured limit; the {@link Authenticator}; a 2.x Asynchronous
+ * Count against the items and the configured limit; the attributes the request carries against
+ * theirs; the {@link Authenticator}; a 2.x Asynchronous
  * Indicator of Mandatory, refused with Feature Not Supported because this server always answers
  * synchronously (Optional, Prohibited and the 1.x Boolean are answered synchronously, which the
  * spec leaves to the server); then each batch item, decoded on its own so that one malformed item
@@ -86,6 +87,8 @@ public final class MessageDispatcher {
 
     /** Default for {@link Builder#maxBatchItems(int)}. */
     public static final int DEFAULT_MAX_BATCH_ITEMS = 1000;
+    /** Default for {@link Builder#maxAttributes(int)}. */
+    public static final int DEFAULT_MAX_ATTRIBUTES = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
     private static final int MAX_ATTEMPTS = 3;
@@ -97,6 +100,7 @@ public final class MessageDispatcher {
     private final Authenticator authenticator;
     private final Set<String> admins;
     private final int maxBatchItems;
+    private final int maxAttributes;
     private final Clock clock;
     private final AuditLog audit;
     private final String correlationPrefix;
@@ -112,6 +116,7 @@ public final class MessageDispatcher {
         this.authenticator = b.authenticator;
         this.admins = Set.copyOf(b.admins);
         this.maxBatchItems = b.maxBatchItems;
+        this.maxAttributes = b.maxAttributes;
         this.clock = b.clock;
         this.audit = b.audit;
         byte[] prefix = new byte[4];
@@ -209,6 +214,11 @@ public final class MessageDispatcher {
             return messageFailure(v, ResultReason.SERVER_LIMIT_EXCEEDED,
                     "batch count: " + rawItems.size() + " (expected: <= " + maxBatchItems + ")", peer);
         }
+        int attributes = countAttributes(message);
+        if (attributes > maxAttributes) {
+            return messageFailure(v, ResultReason.SERVER_LIMIT_EXCEEDED,
+                    "attributes: " + attributes + " (expected: <= " + maxAttributes + ")", peer);
+        }
         String correlation = v.atLeast(KmipVersion.V1_4) ? correlationPrefix + correlationCounter.incrementAndGet() : null;
         if (log.isDebugEnabled()) {
             log.debug("request from {}: version {}, {} item(s), client correlation {}, server correlation {}", peerIdentity,
@@ -244,6 +254,30 @@ public final class MessageDispatcher {
                 : runEach(batch, option.equals(BatchErrorContinuationOption.CONTINUE));
         audit(v, new Peer(identity, peer.address), items, answers);
         return response(v, correlation, answers);
+    }
+
+    /**
+     * The attributes a request carries: its 1.x Attribute structures and the members of its 2.x
+     * Attributes structures (plain, common, private and public key), wherever they are. Bounded by
+     * the message size already; this bound keeps what one request can make the store hold small.
+     */
+    static int countAttributes(Ttlv item) {
+        if (!item.isStructure()) {
+            return 0;
+        }
+        int tag = item.tag();
+        if (tag == Tag.ATTRIBUTE) {
+            return 1;
+        }
+        if (tag == Tag.ATTRIBUTES || tag == Tag.COMMON_ATTRIBUTES || tag == Tag.PRIVATE_KEY_ATTRIBUTES
+                || tag == Tag.PUBLIC_KEY_ATTRIBUTES) {
+            return item.children().size();
+        }
+        int n = 0;
+        for (Ttlv c : item.children()) {
+            n += countAttributes(c);
+        }
+        return n;
     }
 
     // ---- running items ----------------------------------------------------------------------
@@ -631,6 +665,7 @@ public final class MessageDispatcher {
         private ObjectStore store;
         private Authenticator authenticator = Authenticator.tlsOnly();
         private int maxBatchItems = DEFAULT_MAX_BATCH_ITEMS;
+        private int maxAttributes = DEFAULT_MAX_ATTRIBUTES;
         private Clock clock = Clock.systemUTC();
         private AuditLog audit = AuditLog.noop();
 
@@ -674,6 +709,15 @@ public final class MessageDispatcher {
                 throw new IllegalArgumentException("maxBatchItems: " + max + " (expected: >= 1)");
             }
             this.maxBatchItems = max;
+            return this;
+        }
+
+        /** The most attributes one request may carry (see {@link #countAttributes}); more are Server Limit Exceeded. */
+        public Builder maxAttributes(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxAttributes: " + max + " (expected: >= 1)");
+            }
+            this.maxAttributes = max;
             return this;
         }
 

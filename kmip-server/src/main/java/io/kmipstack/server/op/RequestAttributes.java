@@ -24,12 +24,14 @@ import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.TagDef;
+import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.server.object.AttributeDef;
 import io.kmipstack.server.object.AttributeKey;
 import io.kmipstack.server.object.KmipObject;
 import io.kmipstack.server.store.LocateQuery;
 import io.kmipstack.server.store.StoredObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,12 @@ final class RequestAttributes {
         if (tag != null && tag.type() != null && tag.type() != value.type()) {
             throw Failures.invalidField("attribute " + def.specName() + ": type " + value.type().xmlName() + " (expected: "
                     + tag.type().xmlName() + ")");
+        }
+        // TTLV allows any 64-bit Date-Time; java.time, which every date attribute goes through, does not.
+        if (value.type() == ItemType.DATE_TIME && (value.longValue() < Instant.MIN.getEpochSecond()
+                || value.longValue() > Instant.MAX.getEpochSecond())) {
+            throw Failures.invalidField("attribute " + def.specName() + ": DateTime value " + value.longValue()
+                    + " (expected: " + Instant.MIN.getEpochSecond() + " to " + Instant.MAX.getEpochSecond() + ")");
         }
         Function<Ttlv, ?> decoder = STRUCTURES.get(a.tag());
         if (decoder != null) {

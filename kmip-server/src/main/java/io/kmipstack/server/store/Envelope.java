@@ -31,9 +31,32 @@ final class Envelope {
 
     private final MasterKey masterKey;
     private final SecureRandom random = new SecureRandom();
+    // Cipher.getInstance looks the provider up on every call, and initialising KWP expands the
+    // master key every time: together about a seventh of the server's time for a Get in a profile
+    // (docs/benchmarks.md). Ciphers are not thread-safe, so each thread keeps its own; the KWP pair
+    // stays initialised with the master key (after doFinal a Cipher is back in its initialised
+    // state). A thread's set is dropped after any failure, whatever state it was left in.
+    private final ThreadLocal<Ciphers> ciphers = new ThreadLocal<>();
 
     Envelope(MasterKey masterKey) {
         this.masterKey = masterKey;
+    }
+
+    /** One thread's ciphers: GCM (initialised per use) and KWP wrap and unwrap under the master key. */
+    private record Ciphers(Cipher gcm, Cipher wrap, Cipher unwrap) {
+    }
+
+    private Ciphers ciphers() throws GeneralSecurityException {
+        Ciphers c = ciphers.get();
+        if (c == null) {
+            Cipher wrap = Cipher.getInstance("AES/KWP/NoPadding");
+            wrap.init(Cipher.ENCRYPT_MODE, masterKey.secretKey());
+            Cipher unwrap = Cipher.getInstance("AES/KWP/NoPadding");
+            unwrap.init(Cipher.DECRYPT_MODE, masterKey.secretKey());
+            c = new Ciphers(Cipher.getInstance("AES/GCM/NoPadding"), wrap, unwrap);
+            ciphers.set(c);
+        }
+        return c;
     }
 
     /** Content as stored: GCM ciphertext with tag, its nonce, and the wrapped data key. */
@@ -47,12 +70,13 @@ final class Envelope {
             random.nextBytes(dataKey);
             byte[] nonce = new byte[NONCE_LENGTH];
             random.nextBytes(nonce);
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = ciphers().gcm();
             gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             gcm.updateAAD(aad(uid));
             byte[] ciphertext = gcm.doFinal(plain);
             return new Sealed(ciphertext, nonce, kwp(Cipher.ENCRYPT_MODE, dataKey));
         } catch (GeneralSecurityException e) {
+            ciphers.remove();
             throw new StoreException("object " + uid + ": cannot encrypt content", e);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
@@ -64,12 +88,13 @@ final class Envelope {
         byte[] dataKey = null;
         try {
             dataKey = kwp(Cipher.DECRYPT_MODE, sealed.wrappedKey());
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = ciphers().gcm();
             gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
             gcm.updateAAD(aad(uid));
             // The array is ours alone: hand it over without a copy.
             return Bytes.wrap(gcm.doFinal(sealed.ciphertext()));
         } catch (GeneralSecurityException e) {
+            ciphers.remove();
             throw new StoreException("object " + uid + ": content failed authentication (tampered, or another master key)", e);
         } finally {
             if (dataKey != null) {
@@ -83,6 +108,7 @@ final class Envelope {
         try {
             return kwp(Cipher.ENCRYPT_MODE, CHECK_LABEL);
         } catch (GeneralSecurityException e) {
+            ciphers.remove();
             throw new StoreException("master key: cannot compute check value", e);
         }
     }
@@ -92,14 +118,14 @@ final class Envelope {
         try {
             return Arrays.equals(kwp(Cipher.DECRYPT_MODE, stored), CHECK_LABEL);
         } catch (GeneralSecurityException e) {
+            ciphers.remove();
             return false;
         }
     }
 
     private byte[] kwp(int mode, byte[] input) throws GeneralSecurityException {
-        Cipher kwp = Cipher.getInstance("AES/KWP/NoPadding");
-        kwp.init(mode, masterKey.secretKey());
-        return kwp.doFinal(input);
+        Ciphers c = ciphers();
+        return (mode == Cipher.ENCRYPT_MODE ? c.wrap() : c.unwrap()).doFinal(input);
     }
 
     private static byte[] aad(String uid) {
