@@ -115,6 +115,29 @@ class BenchCommandIT {
     }
 
     @Test
+    void cryptographicOperationsCheckTheirAnswers() throws Exception {
+        // Encrypt must return ciphertext of the plaintext's length, Decrypt the plaintext, Sign a
+        // 256-byte RSA-2048 signature: any other answer would count as an error.
+        assertSane(bench(false, "--op", "encrypt", "--ops", "200", "--connections", "4", "--size", "4096"), "encrypt", 4, 200);
+        assertSane(bench(false, "--op", "decrypt", "--ops", "200", "--connections", "2", "--size", "100"), "decrypt", 2, 200);
+        JsonNode sign = bench(false, "--op", "sign", "--ops", "50", "--connections", "2", "--size", "1000");
+        assertSane(sign, "sign", 2, 50);
+        assertThat(sign.get("notes").toString()).contains("prepared 4 objects"); // two key pairs
+    }
+
+    @Test
+    void mixInterleavesEveryKind() throws Exception {
+        JsonNode j = bench(false, "--op", "mix", "--ops", "200", "--connections", "3", "--populate", "50");
+        assertSane(j, "mix", 3, 200);
+        long total = 0;
+        for (String kind : List.of("get", "encrypt", "decrypt", "locate", "create")) {
+            total += j.get("byKind").get(kind).get("count").asLong();
+        }
+        assertThat(total).isEqualTo(200);
+        assertThat(j.get("byKind").get("get").get("count").asLong()).isGreaterThan(j.get("byKind").get("create").get("count").asLong());
+    }
+
+    @Test
     void connectOpensAndClosesMutualTlsConnections() throws Exception {
         JsonNode j = bench(false, "--op", "connect", "--ops", "30", "--connections", "2");
         assertSane(j, "connect", 2, 30);

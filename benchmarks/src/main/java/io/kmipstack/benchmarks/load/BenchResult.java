@@ -58,7 +58,8 @@ public record BenchResult(
     /**
      * One JSON object: {@code opsPerSecond}, {@code p50Micros}, {@code p90Micros},
      * {@code p99Micros}, {@code maxMicros}, {@code meanMicros}, {@code errors} and the run's
-     * settings at the top level, then per-kind latencies, error messages and notes.
+     * settings at the top level, then per-kind counts and latencies ({@code byKind}, for
+     * {@code mix}), frame sizes (echo), error messages and notes.
      */
     public String toJson() {
         StringBuilder b = new StringBuilder("{");
@@ -81,6 +82,7 @@ public record BenchResult(
             b.append("\"byKind\":{");
             for (String kind : orderedKinds()) {
                 b.append(quote(kind)).append(":{");
+                field(b, "count", latencyByKind.get(kind).count());
                 latencyFields(b, latencyByKind.get(kind));
                 trimComma(b);
                 b.append("},");

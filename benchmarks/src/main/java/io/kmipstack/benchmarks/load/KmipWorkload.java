@@ -1,7 +1,6 @@
 package io.kmipstack.benchmarks.load;
 
 import io.kmipstack.client.BatchCall;
-import io.kmipstack.client.BatchItemResult;
 import io.kmipstack.client.BatchResult;
 import io.kmipstack.client.KmipAsync;
 import io.kmipstack.client.KmipRequest;
@@ -45,7 +44,8 @@ import java.util.function.IntFunction;
  * {@code kmip-bench-<run>-...} so a run's objects are recognisable: up to {@value #MAX_KEYS}
  * AES-256 keys, activated (Get, Encrypt, Decrypt), one AES-GCM ciphertext per key (Decrypt), up to
  * {@value #MAX_SIGNING_KEYS} RSA-2048 key pairs with the private key activated (Sign), and
- * {@code populate} keys for Locate to search among, created in batches of {@value #BATCH}. It then
+ * {@code populate} keys for Locate to search among, created in batches of {@value #BATCH} (see
+ * {@link #batch} for how they are committed). It then
  * sends one request of each kind and refuses to start if any fails. Afterwards
  * {@link #cleanUp} revokes what it activated and destroys everything it created, including the
  * keys Create made during the run.
@@ -81,6 +81,7 @@ final class KmipWorkload implements Workload {
     /** Everything this run created (destroyed at the end) and activated (revoked first). */
     private final Queue<String> owned = new ConcurrentLinkedQueue<>();
     private final Queue<String> active = new ConcurrentLinkedQueue<>();
+    private volatile boolean undoRefused;
 
     /** AES-GCM ciphertext of {@link #data} under {@code key}, for Decrypt. */
     private record Sealed(String key, Bytes ciphertext, Bytes iv, Bytes tag) {
@@ -191,29 +192,23 @@ final class KmipWorkload implements Workload {
             int from = b * BATCH;
             int to = Math.min(count, from + BATCH);
             List<KmipRequest<CreateResponsePayload>> requests = new ArrayList<>();
-            BatchCall<CompletableFuture<BatchResult>> batch = kmip.batch();
             for (int i = from; i < to; i++) {
-                KmipRequest<CreateResponsePayload> r = kmip.create().aes(256).name(prefix + namePart + i)
-                        .usage(CryptographicUsageMask.ENCRYPT, CryptographicUsageMask.DECRYPT).request();
-                requests.add(r);
-                batch.add(r);
+                requests.add(kmip.create().aes(256).name(prefix + namePart + i)
+                        .usage(CryptographicUsageMask.ENCRYPT, CryptographicUsageMask.DECRYPT).request());
             }
-            return batch.execute().thenAccept(result -> {
-                RuntimeException first = null;
+            return batch(requests, BatchErrorContinuationOption.STOP).thenAccept(outcomes -> {
+                Throwable first = null;
                 for (int i = from; i < to; i++) {
-                    try {
-                        String id = result.get(requests.get(i - from)).uniqueIdentifier().toString();
-                        ids[i] = id;
-                        owned.add(id);
+                    if (outcomes.get(i - from) instanceof CreateResponsePayload r) {
+                        ids[i] = r.uniqueIdentifier().toString();
+                        owned.add(ids[i]);
                         done.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        if (first == null) {
-                            first = e;
-                        }
+                    } else if (first == null) {
+                        first = (Throwable) outcomes.get(i - from);
                     }
                 }
                 if (first != null) {
-                    throw first;
+                    throw new IllegalStateException("create: " + ClosedLoop.describe(first), first);
                 }
             });
         });
@@ -318,28 +313,21 @@ final class KmipWorkload implements Workload {
             AtomicReference<String> first, AtomicInteger done, BenchProgress progress, String what) throws InterruptedException {
         int batches = (ids.size() + BATCH - 1) / BATCH;
         CompletableFuture<Void> all = inParallel(batches, settings.connections(), b -> {
-            BatchCall<CompletableFuture<BatchResult>> batch = kmip.batch().continuationOption(BatchErrorContinuationOption.CONTINUE);
             int from = b * BATCH;
             int to = Math.min(ids.size(), from + BATCH);
+            List<KmipRequest<?>> requests = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                batch.add(request.apply(ids.get(i)));
+                requests.add(request.apply(ids.get(i)));
             }
-            int n = to - from;
-            return batch.execute().handle((result, e) -> {
-                if (e != null) {
-                    failures.addAndGet(n);
-                    first.compareAndSet(null, ClosedLoop.describe(e));
-                    return null;
-                }
-                for (BatchItemResult item : result.items()) {
-                    if (item.succeeded()) {
-                        done.incrementAndGet();
-                    } else {
+            return batch(requests, BatchErrorContinuationOption.CONTINUE).thenAccept(outcomes -> {
+                for (Object o : outcomes) {
+                    if (o instanceof Throwable t) {
                         failures.incrementAndGet();
-                        first.compareAndSet(null, item.answered() ? ClosedLoop.describe(item.failure()) : "no answer");
+                        first.compareAndSet(null, ClosedLoop.describe(t));
+                    } else {
+                        done.incrementAndGet();
                     }
                 }
-                return null;
             });
         });
         try {
@@ -350,6 +338,67 @@ final class KmipWorkload implements Workload {
     }
 
     // ---- helpers
+
+    /**
+     * Sends {@code requests} as one message and completes with one outcome per request, in order:
+     * its response payload, or its failure. The batch goes first under Batch Error Continuation
+     * Option Undo: a server that runs such a batch in one transaction (ours) then makes one durable
+     * commit for it instead of one per item, which is what makes populating 100,000 keys take
+     * minutes rather than most of an hour. The requests that did not succeed are sent again under
+     * {@code fallback} (under Undo one failure undoes the rest; PyKMIP 0.10 refuses Undo with
+     * Invalid Message); when none had succeeded, Undo is not tried again in this run. Requests
+     * that succeeded are never sent twice.
+     */
+    private CompletableFuture<List<Object>> batch(List<? extends KmipRequest<?>> requests, BatchErrorContinuationOption fallback) {
+        Object[] outcomes = new Object[requests.size()];
+        boolean undo = !undoRefused;
+        return send(requests, undo ? BatchErrorContinuationOption.UNDO : fallback, outcomes).thenCompose(succeeded -> {
+            if (succeeded == requests.size() || !undo) {
+                return CompletableFuture.completedFuture(List.of(outcomes));
+            }
+            if (succeeded == 0) {
+                undoRefused = true;
+            }
+            List<KmipRequest<?>> again = new ArrayList<>();
+            List<Integer> where = new ArrayList<>();
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] instanceof Throwable) {
+                    again.add(requests.get(i));
+                    where.add(i);
+                }
+            }
+            Object[] retried = new Object[again.size()];
+            return send(again, fallback, retried).thenApply(n -> {
+                for (int j = 0; j < retried.length; j++) {
+                    outcomes[where.get(j)] = retried[j];
+                }
+                return List.of(outcomes);
+            });
+        });
+    }
+
+    /** Sends one batch; fills {@code outcomes} (payload or failure per request) and completes with the number that succeeded. */
+    private CompletableFuture<Integer> send(List<? extends KmipRequest<?>> requests, BatchErrorContinuationOption option,
+            Object[] outcomes) {
+        BatchCall<CompletableFuture<BatchResult>> batch = kmip.batch().continuationOption(option);
+        requests.forEach(batch::add);
+        return batch.execute().handle((result, e) -> {
+            int ok = 0;
+            for (int i = 0; i < outcomes.length; i++) {
+                if (e != null) {
+                    outcomes[i] = e;
+                    continue;
+                }
+                try {
+                    outcomes[i] = result.get(requests.get(i));
+                    ok++;
+                } catch (RuntimeException failure) {
+                    outcomes[i] = failure;
+                }
+            }
+            return ok;
+        });
+    }
 
     /**
      * Runs {@code count} tasks, at most {@code width} at a time; completes when all have, exceptionally

@@ -27,7 +27,7 @@ class BenchResultTest {
                 .contains("\"opsPerSecond\":1.0,").contains("\"errors\":1,")
                 // Percentiles are bucket middles (1 ms lies in [999,424, 1,007,616) ns), the maximum is exact.
                 .contains("\"p50Micros\":1003.5,").contains("\"p99Micros\":2998.3,").contains("\"maxMicros\":3000.0,")
-                .contains("\"byKind\":{\"get\":{\"p50Micros\":1003.5,").contains("\"frameBytes\":{\"get\":168}")
+                .contains("\"byKind\":{\"get\":{\"count\":2,\"p50Micros\":1003.5,").contains("\"frameBytes\":{\"get\":168}")
                 .contains("\"errorMessages\":{\"GeneralFailure: \\\"quoted\\\"\\n\":1}")
                 .endsWith("\"notes\":[\"a note\"]}");
         // get is reported before encrypt: the workload's order is kept.

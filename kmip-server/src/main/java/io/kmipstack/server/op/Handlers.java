@@ -2,6 +2,7 @@ package io.kmipstack.server.op;
 
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.server.crypto.CorrelationStates;
+import io.kmipstack.server.crypto.Pkcs11Module;
 import io.kmipstack.server.crypto.Rngs;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +82,15 @@ public final class Handlers {
         m.put(Operation.SIGNATURE_VERIFY, new SignatureVerifyHandler(streams));
         m.put(Operation.DERIVE_KEY, new DeriveKeyHandler());
         return m;
+    }
+
+    /**
+     * A PKCS#11 handler passing calls to {@code module} (KMIP 2.1 section 6.1.37). Not part of
+     * {@link #standard()}: a server offers PKCS#11 only when configured with a token library, e.g.
+     * {@code handlers.put(Operation.PKCS_11, Handlers.pkcs11(Pkcs11Module.load(path)))}.
+     */
+    public static OperationHandler pkcs11(Pkcs11Module module) {
+        return new PKCS11Handler(module, CorrelationStates.create());
     }
 
     /** An RNG Seed handler with {@code policy}: how much of a seed the server takes, or that it refuses seeding. */

@@ -94,6 +94,8 @@ class HostileInputIT {
                 assertThat(probeAnswer.batchItem().get(0).resultStatus()).as("probe after mutant %d", i).isEqualTo(ResultStatus.SUCCESS);
             }
         }
+        System.out.printf("[hostile-input] 2000 mutants answered in step: %d not TTLV (Invalid Message), %d TTLV but wrong%n",
+                invalid, 2000 - invalid);
         assertThat(answered).isEqualTo(2000);
         // Both kinds were exercised: bytes that are not TTLV, and TTLV that is not a good request.
         assertThat(invalid).isBetween(500, 1500);
