@@ -39,6 +39,7 @@ import io.kmipstack.codec.registry.State;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.registry.WrappingMethod;
 import io.kmipstack.codec.ttlv.Bytes;
+import io.kmipstack.codec.ttlv.Ttlv;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -78,9 +79,8 @@ final class KmipKek {
     static final int GCM_TAG_BYTES = 16;
     static final int MAX_DEK = 1024;
     private static final int LOOKUP_ATTEMPTS = 3;
+    private static final int PRE_ACTIVE_WAITS = 10;
     private static final Duration LOOKUP_PAUSE = Duration.ofMillis(200);
-    /** How long (in pauses) to wait for a KEK another node has created but not yet activated: 10 s. */
-    private static final int CREATION_WAIT_ATTEMPTS = 50;
     private static final byte[] BINDING_KEY_INFO = "kmipstack-ckms binding key".getBytes(StandardCharsets.US_ASCII);
     /** AES in NIST Key Wrap mode: the Encryption Key Information of our wraps, and a Cryptographic Parameters instance of our KEKs. */
     static final CryptographicParameters KEY_WRAP = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null,
@@ -164,32 +164,37 @@ final class KmipKek {
 
     /**
      * The one Active Symmetric Key named {@link #name}. Zero or several matches are looked up
-     * again after a pause, since a rotation on another node moves the Name in two steps.
+     * again after a pause, since a rotation on another node moves the Name in two steps; while
+     * the only other keys with the Name are Pre-Active (a KEK another node is creating, between
+     * its Create and Activate), it waits longer before calling the KEK unusable.
      */
     String find(boolean mayCreate) {
         List<String> active = List.of();
-        for (int attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+        List<String> any = List.of();
+        for (int attempt = 1; attempt <= LOOKUP_ATTEMPTS + PRE_ACTIVE_WAITS; attempt++) {
             active = locate(State.ACTIVE);
             if (active.size() == 1) {
                 return active.get(0);
             }
-            if (attempt < LOOKUP_ATTEMPTS) {
-                pause();
+            if (attempt >= LOOKUP_ATTEMPTS) {
+                if (active.size() > 1) {
+                    break;
+                }
+                any = locate(null);
+                if (any.isEmpty() || locate(State.PRE_ACTIVE).isEmpty()) {
+                    // Nothing, or nothing on its way to Active: a last look, in case one just turned Active.
+                    active = locate(State.ACTIVE);
+                    if (active.size() == 1) {
+                        return active.get(0);
+                    }
+                    break;
+                }
             }
+            pause();
         }
         if (active.size() > 1) {
             throw new KekNotUsableException("kek \"" + name + "\": " + active.size() + " Active keys bear the Name " + active
                     + " (expected: exactly 1; revoke the extra ones)");
-        }
-        List<String> any = locate(null);
-        // Another node may be between its Create and its Activate: a Pre-Active key bearing the
-        // Name is a KEK being born, not an unusable one. Wait for it (bounded) rather than fail.
-        for (int waited = 0; !any.isEmpty() && waited < CREATION_WAIT_ATTEMPTS && !locate(State.PRE_ACTIVE).isEmpty(); waited++) {
-            pause();
-            active = locate(State.ACTIVE);
-            if (active.size() == 1) {
-                return active.get(0);
-            }
         }
         if (!any.isEmpty()) {
             throw new KekNotUsableException("kek \"" + name + "\": " + any.size() + " key(s) bear the Name " + any
@@ -231,11 +236,7 @@ final class KmipKek {
             }
             throw KmipFailures.map("create kek \"" + name + "\"", e);
         }
-        try {
-            kmip.activate(id);
-        } catch (KmipException e) {
-            throw KmipFailures.map("activate new kek " + id, e);
-        }
+        activateIfNeeded(id);
         LOG.info("created kek \"{}\" as {}", name, id);
         List<String> active = locate(State.ACTIVE);
         if (active.size() > 1 && active.contains(id)) {
@@ -250,23 +251,36 @@ final class KmipKek {
     }
 
     /**
-     * Creates an AES-256 KEK named {@code keyName}, with the Cryptographic Parameters instance
-     * {NIST Key Wrap, AES} that a Get with a Key Wrapping Specification must match (KMIP 1.4
-     * section 2.1.6; our server enforces it). Servers that keep no Cryptographic Parameters
-     * attribute (PyKMIP 0.10 refuses it with Invalid Field) get the key without it; they do not
-     * look for it either.
+     * Creates an AES-256 KEK named {@code keyName}: Active at once (Activation Date now, so that no
+     * other node finds it Pre-Active), with the Cryptographic Parameters instance {NIST Key Wrap,
+     * AES} that a Get with a Key Wrapping Specification must match (KMIP 1.4 section 2.1.6; our
+     * server enforces it). Servers that refuse either attribute (PyKMIP 0.10: Invalid Field) get
+     * the key without them: they do not look for the parameters, and it is activated afterwards.
      */
     private String createKey(String keyName) {
         KmipSync kmip = client.sync();
+        KmipAttribute activation = KmipAttribute.of(Ttlv.dateTime(Tag.ACTIVATION_DATE, Instant.now().getEpochSecond()));
         try {
-            return kmip.create().aes(KEK_BITS).name(keyName).usage(KEK_USAGE).attribute(KEY_WRAP_PARAMETERS).execute()
-                    .uniqueIdentifier().toString();
+            return kmip.create().aes(KEK_BITS).name(keyName).usage(KEK_USAGE).attribute(KEY_WRAP_PARAMETERS).attribute(activation)
+                    .execute().uniqueIdentifier().toString();
         } catch (KmipException e) {
             if (KmipFailures.isConnection(e) || !REFUSED_ATTRIBUTE.contains(e.resultReason())) {
                 throw e;
             }
-            LOG.debug("the KMS refused a Cryptographic Parameters attribute on the KEK ({}); creating it without", e.resultReason());
+            LOG.debug("the KMS refused the KEK's Cryptographic Parameters or Activation Date ({}); creating it without", e.resultReason());
             return kmip.create().aes(KEK_BITS).name(keyName).usage(KEK_USAGE).execute().uniqueIdentifier().toString();
+        }
+    }
+
+    /** Activates {@code id} unless the server made it Active already (from its Activation Date). */
+    private void activateIfNeeded(String id) {
+        if (state(id) == State.ACTIVE) {
+            return;
+        }
+        try {
+            client.sync().activate(id);
+        } catch (KmipException e) {
+            throw KmipFailures.map("activate new kek " + id, e);
         }
     }
 
@@ -662,10 +676,10 @@ final class KmipKek {
         String id;
         try {
             id = createKey(staging);
-            kmip.activate(id);
         } catch (KmipException e) {
             throw KmipFailures.map("rotate kek \"" + name + "\" (create the new key)", e);
         }
+        activateIfNeeded(id);
         // Rename the old key first, then the new one: a server that keeps Names unique refuses the
         // other order. In between no key bears the Name; finders look again after a pause (see
         // find). Modify, not Delete: PyKMIP 0.10 cannot parse a 2.x Delete Attribute by reference
