@@ -52,6 +52,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
@@ -86,7 +87,7 @@ final class KmipKek {
     static final CryptographicParameters KEY_WRAP = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null,
             null, CryptographicAlgorithm.AES, null, null, null, null, null, null, null, null, null, null, null, null);
     private static final KmipAttribute KEY_WRAP_PARAMETERS = KmipAttribute.of(KEY_WRAP.encode(Tag.CRYPTOGRAPHIC_PARAMETERS, KmipVersion.V2_1));
-    private static final java.util.Set<ResultReason> REFUSED_ATTRIBUTE = java.util.Set.of(ResultReason.INVALID_FIELD,
+    private static final Set<ResultReason> REFUSED_ATTRIBUTE = Set.of(ResultReason.INVALID_FIELD,
             ResultReason.UNSUPPORTED_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE_VALUE,
             ResultReason.ATTRIBUTE_NOT_FOUND);
     private static final Logger LOG = LoggerFactory.getLogger(KmipKek.class);
