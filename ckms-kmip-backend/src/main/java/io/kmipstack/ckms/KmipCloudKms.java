@@ -31,14 +31,16 @@ final class KmipCloudKms implements WrappingKms {
     @Override
     public Bytes getDek(String dekId, int dekSize) {
         DekIds.check(dekId);
-        kek.checkSize(dekSize);
+        if (dekSize < 1 || dekSize > KmipKek.MAX_DEK) {
+            throw new IllegalArgumentException("dek size: " + dekSize + " (expected: 1 to " + KmipKek.MAX_DEK + ")");
+        }
         checkOpen();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<StoredDek> stored = storage.get(dekId);
             if (stored.isPresent()) {
                 return open(dekId, stored.get(), dekSize);
             }
-            KmipKek.NewDek created = kek.newDek(dekId, dekSize);
+            KmipKek.NewDek created = kek.newDek(dekId, dekSize); // checks the size against the wrap method
             if (storage.putIfAbsent(dekId, created.blob().encode())) {
                 return created.dek();
             }
@@ -173,7 +175,7 @@ final class KmipCloudKms implements WrappingKms {
                 return Outcome.VANISHED;
             }
             WrappedDek w = decode(dekId, stored.get());
-            if (w.kekId().equals(kekId) && w.method() == kek.method()) {
+            if (w.kekId().equals(kekId) && w.method() == kek.methodFor(w.dekLength())) {
                 perKek.merge(kekId, 1, Integer::sum);
                 return Outcome.CURRENT;
             }

@@ -52,6 +52,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
@@ -86,7 +87,7 @@ final class KmipKek {
     static final CryptographicParameters KEY_WRAP = new CryptographicParameters(BlockCipherMode.NIST_KEY_WRAP, null, null, null,
             null, CryptographicAlgorithm.AES, null, null, null, null, null, null, null, null, null, null, null, null);
     private static final KmipAttribute KEY_WRAP_PARAMETERS = KmipAttribute.of(KEY_WRAP.encode(Tag.CRYPTOGRAPHIC_PARAMETERS, KmipVersion.V2_1));
-    private static final java.util.Set<ResultReason> REFUSED_ATTRIBUTE = java.util.Set.of(ResultReason.INVALID_FIELD,
+    private static final Set<ResultReason> REFUSED_ATTRIBUTE = Set.of(ResultReason.INVALID_FIELD,
             ResultReason.UNSUPPORTED_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE, ResultReason.INVALID_ATTRIBUTE_VALUE,
             ResultReason.ATTRIBUTE_NOT_FOUND);
     private static final Logger LOG = LoggerFactory.getLogger(KmipKek.class);
@@ -341,14 +342,28 @@ final class KmipKek {
     }
 
     WrappedDek wrap(String dekId, Bytes dek, String kekId) {
+        WrapMethod m = methodFor(dek.length());
         try {
-            WrappedDek w = method == WrapMethod.GCM ? wrapGcm(dekId, dek, kekId) : wrapKeyWrap(dekId, dek, kekId);
-            audit.record(new AuditEvent(AuditEvent.WRAP, dekId, kekId, method, AuditEvent.OK));
+            WrappedDek w = m == WrapMethod.GCM ? wrapGcm(dekId, dek, kekId) : wrapKeyWrap(dekId, dek, kekId);
+            audit.record(new AuditEvent(AuditEvent.WRAP, dekId, kekId, m, AuditEvent.OK));
             return w;
         } catch (CkmsException e) {
-            audit.record(new AuditEvent(AuditEvent.WRAP, dekId, kekId, method, AuditEvent.result(e)));
+            audit.record(new AuditEvent(AuditEvent.WRAP, dekId, kekId, m, AuditEvent.result(e)));
             throw e;
         }
+    }
+
+    /**
+     * The method a DEK of {@code size} bytes is wrapped with: the configured one, except that a
+     * DEK NIST Key Wrap cannot take (made under {@code wrap=gcm}, rewrapped after a switch to
+     * {@code nistkw}) stays with GCM.
+     */
+    WrapMethod methodFor(int size) {
+        return method == WrapMethod.NISTKW && !keyWrapSize(size) ? WrapMethod.GCM : method;
+    }
+
+    private static boolean keyWrapSize(int size) {
+        return size >= 16 && size % 8 == 0;
     }
 
     /** {@code blob} parsed; a malformed one is an audited unwrap failure. */
@@ -380,7 +395,7 @@ final class KmipKek {
         if (size < 1 || size > MAX_DEK) {
             throw new IllegalArgumentException("dek size: " + size + " (expected: 1 to " + MAX_DEK + ")");
         }
-        if (method == WrapMethod.NISTKW && (size < 16 || size % 8 != 0)) {
+        if (method == WrapMethod.NISTKW && !keyWrapSize(size)) {
             throw new IllegalArgumentException("dek size: " + size + " (expected: a multiple of 8 from 16 for wrap=nistkw,"
                     + " as NIST Key Wrap requires; or wrap=gcm)");
         }

@@ -134,6 +134,17 @@ class PyKmipCkmsIT {
             assertThat(WrappedDek.decode("made-by-kw", gcm.storage().get("made-by-kw").orElseThrow().blob()).method())
                     .isEqualTo(WrapMethod.GCM);
             assertThat(kw.getDek("made-by-kw", 32)).isEqualTo(kwDek);
+
+            // Back to key wrap on the key-wrap node: a 20-byte DEK (GCM only) stays with GCM.
+            Bytes odd = gcm.getDek("odd-20", 20);
+            RewrapReport back = kw.rewrap(RewrapOptions.all());
+            assertThat(back.rewrapped()).isEqualTo(2);
+            assertThat(back.alreadyCurrent()).isEqualTo(1);
+            assertThat(WrappedDek.decode("odd-20", kw.storage().get("odd-20").orElseThrow().blob()).method()).isEqualTo(WrapMethod.GCM);
+            assertThat(WrappedDek.decode("made-by-gcm", kw.storage().get("made-by-gcm").orElseThrow().blob()).method())
+                    .isEqualTo(WrapMethod.NISTKW);
+            assertThat(kw.getDek("odd-20", 20)).isEqualTo(odd);
+            assertThat(kw.getDek("made-by-gcm", 32)).isEqualTo(gcmDek);
         }
     }
 

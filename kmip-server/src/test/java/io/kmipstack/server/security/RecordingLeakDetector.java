@@ -3,6 +3,7 @@ package io.kmipstack.server.security;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -37,9 +38,9 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
         super.reportUntracedLeak(resourceType);
     }
 
-    /** Whether this detector is the one Netty uses (the property was set before Netty started). */
+    /** Whether Netty makes its leak detectors from this class (the pom's property reached the JVM before Netty started). */
     static boolean installed() {
-        return "io.kmipstack.server.security.RecordingLeakDetector".equals(System.getProperty("io.netty.customResourceLeakDetector"));
+        return ResourceLeakDetectorFactory.instance().newResourceLeakDetector(ByteBuf.class) instanceof RecordingLeakDetector;
     }
 
     /**
