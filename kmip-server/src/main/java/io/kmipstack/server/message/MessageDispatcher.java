@@ -296,8 +296,27 @@ public final class MessageDispatcher {
         return answers;
     }
 
-    /** One item in its own transaction; a failure rolls back what it did, in the store and in {@code state}. */
+    /**
+     * One item in its own transaction; a failure rolls back what it did, in the store and in
+     * {@code state}. An item of an operation that normally only reads ({@link #readsFirst}) runs in
+     * a read transaction, which waits for no writer and lets others run beside it; if its handler
+     * writes after all (Fresh cleared by a first Get, Usage Limits counted down by Encrypt), the
+     * store refuses the write, nothing was kept, and the item runs again in a write transaction.
+     */
     private Outcome runAlone(Batch batch, Item item, BatchState state) {
+        if (readsFirst(item)) {
+            BatchState.Snapshot before = state.snapshot();
+            try {
+                return store.read(tx -> execute(batch, item, tx, state));
+            } catch (StoreTransaction.ReadOnlyException e) {
+                state.restore(before);
+            } catch (RuntimeException e) {
+                state.restore(before);
+                log.error("{}: store failure", item.operationName(), e);
+                return failure(batch.version, item, ResultStatus.OPERATION_FAILED, ResultReason.GENERAL_FAILURE,
+                        INTERNAL_ERROR);
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             BatchState.Snapshot before = state.snapshot();
             try {
@@ -329,6 +348,25 @@ public final class MessageDispatcher {
             }
         }
     }
+
+    /**
+     * Operations whose handlers read the store and write only in a corner (see {@link #runAlone}).
+     * Multi-part cryptographic calls (Init Indicator or Correlation Value) are not among them: they
+     * change the server's stream state before they could find out they must write, so running
+     * them twice is not harmless.
+     */
+    private static boolean readsFirst(Item item) {
+        if (item.error != null || !READS_FIRST.contains(item.request.operation())) {
+            return false;
+        }
+        Ttlv payload = item.raw.child(Tag.REQUEST_PAYLOAD);
+        return payload == null || (payload.child(Tag.CORRELATION_VALUE) == null && payload.child(Tag.INIT_INDICATOR) == null);
+    }
+
+    private static final Set<Operation> READS_FIRST = Set.of(Operation.GET, Operation.GET_ATTRIBUTES,
+            Operation.GET_ATTRIBUTE_LIST, Operation.LOCATE, Operation.QUERY, Operation.ENCRYPT, Operation.DECRYPT,
+            Operation.SIGN, Operation.SIGNATURE_VERIFY, Operation.MAC, Operation.MAC_VERIFY, Operation.HASH,
+            Operation.RNG_RETRIEVE);
 
     /** The whole batch in one transaction: the first failure undoes everything before it. */
     private List<Ttlv> runUndo(Batch batch) {
@@ -414,7 +452,7 @@ public final class MessageDispatcher {
             }
             state.succeeded(op, encoded.child(Tag.RESPONSE_PAYLOAD));
             return new Outcome(encoded, false);
-        } catch (StoreTransaction.ConcurrentModificationException e) {
+        } catch (StoreTransaction.ConcurrentModificationException | StoreTransaction.ReadOnlyException e) {
             throw e;
         } catch (KmipException e) {
             return failure(v, item, e.resultStatus(), e.resultReason(), e.getMessage());

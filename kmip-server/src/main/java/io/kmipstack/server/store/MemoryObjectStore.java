@@ -154,7 +154,7 @@ final class MemoryObjectStore implements ObjectStore {
                 throw new IllegalStateException(what + ": transaction has ended");
             }
             if (!writable && !what.equals("read")) {
-                throw new IllegalStateException(what + ": read-only transaction (expected: inside transact)");
+                throw new ReadOnlyException(what);
             }
         }
 

@@ -30,7 +30,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -73,6 +75,11 @@ final class SqliteObjectStore implements ObjectStore {
     // Guards against a transact nested in transact or read on one thread, which could only wait
     // for itself (memory store) or for its own lock (here, until the busy bound).
     private final ThreadLocal<Boolean> inWork = new ThreadLocal<>();
+    private final ReentrantLock writers = new ReentrantLock();
+    // Write transactions take turns on one connection (under the writers lock), whose page cache
+    // therefore stays current: on a pooled connection every other connection's commit would
+    // invalidate it, and each write would begin by reading pages back.
+    private Conn writerConn;
     private volatile boolean closed;
 
     private SqliteObjectStore(Path file, MasterKey masterKey) {
@@ -242,10 +249,9 @@ final class SqliteObjectStore implements ObjectStore {
         }
     }
 
+    // BEGIN, COMMIT and ROLLBACK run once or twice per request: prepared once per connection.
     private static void exec(Conn conn, String sql) throws SQLException {
-        try (Statement s = conn.c.createStatement()) {
-            s.execute(sql);
-        }
+        conn.prepare(sql).execute();
     }
 
     private void begin(Conn conn, String sql) throws SQLException {
@@ -302,8 +308,47 @@ final class SqliteObjectStore implements ObjectStore {
         if (write && outer != null) {
             throw new IllegalStateException("nested transaction (expected: transact outside transact and read)");
         }
+        if (write) {
+            enterWriter();
+        }
+        try {
+            return runOnConnection(work, write, outer);
+        } finally {
+            if (write) {
+                writers.unlock();
+            }
+        }
+    }
+
+    /**
+     * Waits for this process's running write transaction to end. SQLite serializes writers itself
+     * (and still does: this gate is not what makes transactions correct), but a thread it makes wait
+     * polls with sleeps of 1 ms and more, each far longer than a write transaction here; queueing
+     * this process's writers on a lock hands the database on as soon as it is free.
+     */
+    private void enterWriter() {
+        try {
+            if (!writers.tryLock((long) BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS, TimeUnit.MILLISECONDS)) {
+                throw new StoreException(file + ": database busy (no write transaction ended in "
+                        + BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS + " ms)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(file + ": interrupted while waiting for the database", e);
+        }
+    }
+
+    private <T> T runOnConnection(StoreWork<T> work, boolean write, Boolean outer) {
         inWork.set(Boolean.TRUE);
-        Conn conn = borrow();
+        Conn conn;
+        if (write) {
+            if (writerConn == null) {
+                writerConn = borrow();
+            }
+            conn = writerConn;
+        } else {
+            conn = borrow();
+        }
         boolean reusable = false;
         try {
             try {
@@ -331,11 +376,14 @@ final class SqliteObjectStore implements ObjectStore {
             if (outer == null) {
                 inWork.remove();
             }
-            if (reusable) {
-                release(conn);
-            } else {
-                // The transaction could not be ended cleanly: do not pool the connection.
+            if (!reusable) {
+                // The transaction could not be ended cleanly: do not use the connection again.
                 conn.close();
+                if (write) {
+                    writerConn = null;
+                }
+            } else if (!write) {
+                release(conn);
             }
         }
     }
@@ -343,6 +391,23 @@ final class SqliteObjectStore implements ObjectStore {
     @Override
     public void close() {
         closed = true;
+        boolean locked = false;
+        try {
+            // A write transaction still running keeps its connection until it ends (bounded).
+            locked = writers.tryLock((long) BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (locked && writerConn != null) {
+                writerConn.close();
+                writerConn = null;
+            }
+        } finally {
+            if (locked) {
+                writers.unlock();
+            }
+        }
         Conn conn;
         while ((conn = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
@@ -443,7 +508,7 @@ final class SqliteObjectStore implements ObjectStore {
                 throw new IllegalStateException(what + ": transaction has ended");
             }
             if (write && !writable) {
-                throw new IllegalStateException(what + ": read-only transaction (expected: inside transact)");
+                throw new ReadOnlyException(what);
             }
         }
 

@@ -59,6 +59,19 @@ public interface StoreTransaction {
      */
     List<String> locate(LocateQuery query);
 
+    /**
+     * Thrown by a write ({@link #insert}, {@link #update}, {@link #delete}, {@link #grant},
+     * {@link #revokeGrant}) in a transaction opened by {@link ObjectStore#read}: the caller may run
+     * the work again inside {@link ObjectStore#transact}.
+     */
+    final class ReadOnlyException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public ReadOnlyException(String what) {
+            super(what + ": read-only transaction (expected: inside transact)");
+        }
+    }
+
     /** Thrown by {@link #update} when the revision moved underneath. */
     final class ConcurrentModificationException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -390,16 +390,17 @@ abstract class ObjectStoreContractTest {
         assertThatThrownBy(() -> store.read(tx -> {
             tx.insert(object("x", ObjectType.SYMMETRIC_KEY, "alice"));
             return null;
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+        })).isInstanceOf(StoreTransaction.ReadOnlyException.class).hasMessageContaining("read-only");
         assertThatThrownBy(() -> store.read(tx -> {
             tx.update(o);
             return null;
-        })).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.read(tx -> tx.delete(uid))).isInstanceOf(IllegalStateException.class);
+        })).isInstanceOf(StoreTransaction.ReadOnlyException.class);
+        assertThatThrownBy(() -> store.read(tx -> tx.delete(uid))).isInstanceOf(StoreTransaction.ReadOnlyException.class);
         assertThatThrownBy(() -> store.read(tx -> {
             tx.grant(uid, "bob");
             return null;
-        })).isInstanceOf(IllegalStateException.class);
+        })).isInstanceOf(StoreTransaction.ReadOnlyException.class);
+        assertThatThrownBy(() -> store.read(tx -> tx.revokeGrant(uid, "bob"))).isInstanceOf(StoreTransaction.ReadOnlyException.class);
         assertThat(get(uid)).isEqualTo(o);
     }
 
