@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -34,11 +35,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Every write is atomic and durable: the blob goes to a temporary file in the same directory,
  * which is flushed to disk ({@code fsync}), then put in place in one step (a hard link that fails
  * if the name exists for {@link #putIfAbsent}, an atomic rename for {@link #replace}), and the
- * directory is flushed so the new name survives a crash. A reader sees the old blob or the new
+ * directory is flushed so the new name survives a crash (as are, when this class creates the
+ * directory, the parents that hold its name). A reader sees the old blob or the new
  * one, never a torn one. {@link #replace} and {@link #delete} hold a lock on the directory's
  * {@code .lock} file (and an in-process lock, since the JVM does not let one process lock a file
  * twice) across read-compare-rename, which makes the compare-and-swap atomic among the processes
- * using this class. The version is a digest of the content.
+ * using this class. The version is a digest of the content. A process killed between writing a
+ * temporary file and putting it in place leaves that {@code .tmp-} file behind: never listed nor
+ * read, and holding at most a wrapped blob.
  *
  * <p>File names keep {@code A-Z a-z 0-9 - _ .} and percent-encode every other UTF-8 byte (and a
  * leading dot), so any id maps to one name and back; an id whose name would pass
@@ -63,8 +67,13 @@ final class FileDekStorage implements DekStorage {
         try {
             this.posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
             if (!Files.isDirectory(dir)) {
+                Path existing = dir.toAbsolutePath().getParent();
+                while (existing != null && !Files.isDirectory(existing)) {
+                    existing = existing.getParent();
+                }
                 if (posix) {
                     Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    syncCreated(existing, dir.toAbsolutePath());
                 } else {
                     Files.createDirectories(dir);
                 }
@@ -261,7 +270,33 @@ final class FileDekStorage implements DekStorage {
         if (!posix) {
             return; // Windows cannot open a directory as a channel; its renames are as durable as it makes them.
         }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+        force(dir);
+    }
+
+    /**
+     * After {@code mkdir -p}: a new directory's name lives in its parent, and the directory
+     * {@code fsync} after each write covers only the blob's name, not that of the directory holding
+     * it. Without this, a power cut soon after the first acknowledged writes could lose the whole
+     * directory. Flushes {@code existing} (the deepest ancestor that was there before) and every
+     * directory created under it down to {@code created}.
+     */
+    private static void syncCreated(Path existing, Path created) throws IOException {
+        Path p = created;
+        while (p != null && !p.equals(existing)) {
+            force(p);
+            p = p.getParent();
+        }
+        if (existing != null) {
+            try {
+                force(existing);
+            } catch (AccessDeniedException e) {
+                // An ancestor we may traverse but not read (mode 711 homes): nothing more we can flush.
+            }
+        }
+    }
+
+    private static void force(Path directory) throws IOException {
+        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
             ch.force(true);
         }
     }

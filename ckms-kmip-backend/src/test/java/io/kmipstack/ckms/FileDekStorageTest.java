@@ -56,6 +56,17 @@ class FileDekStorageTest extends DekStorageContract {
     }
 
     @Test
+    void missingParentsAreCreatedAndTheStorageWorksInThem() throws Exception {
+        // The parents are flushed after creation too; that a test cannot observe, only that the
+        // path through it creates, opens and writes.
+        Path nested = dir.resolve("a/b/deks");
+        FileDekStorage s = new FileDekStorage(nested);
+        assertThat(s.putIfAbsent("disk-1", blob("a"))).isTrue();
+        assertThat(new FileDekStorage(nested).get("disk-1").orElseThrow().blob()).isEqualTo(blob("a"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+    }
+
+    @Test
     void fileNamesEncodeEveryIdReversibly() {
         for (String id : List.of("a", ".x", "a.b", "%", "ü", "a b", "A-Z_0.9")) {
             String name = FileDekStorage.encode(id);
