@@ -1,6 +1,7 @@
 package io.kmipstack.ckms;
 
 import io.kmipstack.codec.ttlv.Bytes;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,6 +29,30 @@ final class CkmsKillChild {
         String storageUri = args[1];
         int cycle = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
+        Thread orphaned = new Thread(() -> {
+            // Never outlive the test: the parent holds our stdin, which reaches end of file when
+            // it exits, however it exits; and ten minutes is far beyond any cycle.
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent
+                }
+            } catch (IOException e) {
+                // same as end of file
+            }
+            System.exit(2);
+        }, "orphan-watch");
+        orphaned.setDaemon(true);
+        orphaned.start();
+        Thread limit = new Thread(() -> {
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.exit(3);
+        }, "time-limit");
+        limit.setDaemon(true);
+        limit.start();
         WrappingKms kms = (WrappingKms) KmsFactory.open(kmsUri, storageUri);
         say("ready " + kms.currentKekId());
         for (int t = 0; t < threads; t++) {

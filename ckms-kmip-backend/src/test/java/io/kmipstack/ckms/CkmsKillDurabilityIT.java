@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a child JVM ({@link CkmsKillChild}) makes DEKs for new ids on four threads while a fifth
  * rotates the KEK and rewraps every blob (compare-and-swap replaces), against our server
  * (in-process here, so it outlives the node); it prints an id and a SHA-256 fingerprint for every
- * DEK {@code getDek} returned. Once enough are acknowledged it is SIGKILLed. A node opened
+ * DEK {@code getDek} returned. Once enough are acknowledged, while a rewrap pass is running (as
+ * far as its output tells), it is SIGKILLed. A node opened
  * afterwards on the same directory must list the storage cleanly and give every acknowledged id
  * exactly the acknowledged DEK (through whatever rewraps the blob went), and nothing else but the
  * at most one id per writer that was in flight, whole (it unwraps) or absent. No audit event may
@@ -119,7 +120,7 @@ class CkmsKillDurabilityIT {
         assertThat(passes).as("rewrap passes completed under load").isPositive();
     }
 
-    /** Starts a node, puts it under load, SIGKILLs it in the middle of a rewrap pass, and returns what it acknowledged. */
+    /** Starts a node, puts it under load, SIGKILLs it while a rewrap pass runs, and returns what it acknowledged. */
     private Map<String, String> loadThenKill(int cycle) throws Exception {
         Path log = dir.resolve("child-" + cycle + ".log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
