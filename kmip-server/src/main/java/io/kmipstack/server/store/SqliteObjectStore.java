@@ -30,6 +30,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,12 +44,13 @@ import org.sqlite.SQLiteDataSource;
  * migrations: {@link SqlSchema}. Content is encrypted by {@link Envelope}; attributes are stored
  * in clear.
  *
- * <p>Correctness does not rest on anything in this process: every transaction runs on its own
- * connection; write transactions start with {@code BEGIN IMMEDIATE}, so SQLite's file lock
- * serializes them across threads and processes (a busy database is waited for by SQLite's busy
- * timeout and the BEGIN retried a bounded number of times, before any of the caller's work ran);
- * updates carry {@code WHERE revision = ?}. Read transactions are deferred transactions that see
- * one snapshot and never wait for writers (WAL). The only SQLite-specific SQL is the pragmas and
+ * <p>Correctness does not rest on anything in this process: write transactions start with
+ * {@code BEGIN IMMEDIATE}, so SQLite's file lock serializes them across processes (a busy database
+ * is waited for by SQLite's busy timeout and the BEGIN retried a bounded number of times, before any
+ * of the caller's work ran); updates carry {@code WHERE revision = ?}. Within this process, write
+ * transactions are committed in groups on one connection, each in its own savepoint (see
+ * {@link #write}). Read transactions are deferred transactions on pooled connections that see one
+ * snapshot and never wait for writers (WAL). The only SQLite-specific SQL is the pragmas and
  * {@code BEGIN IMMEDIATE}; everything else is plain SQL a PostgreSQL store can reuse.
  */
 final class SqliteObjectStore implements ObjectStore {
@@ -60,6 +62,9 @@ final class SqliteObjectStore implements ObjectStore {
     private static final int BUSY_TIMEOUT_MILLIS = 2000;
     private static final int BEGIN_ATTEMPTS = 5;
     private static final int MAX_IDLE_CONNECTIONS = 8;
+    // Write transactions committed together at most; bounds how long one group keeps the others waiting.
+    private static final int MAX_GROUP = 64;
+    private static final int CACHE_KIB = 32 * 1024;
     private static final String INSERT_SEQ = "insert_seq";
     private static final String MASTER_KEY_CHECK = "master_key_check";
     private static final int SQLITE_BUSY = 5;
@@ -80,6 +85,7 @@ final class SqliteObjectStore implements ObjectStore {
     // therefore stays current: on a pooled connection every other connection's commit would
     // invalidate it, and each write would begin by reading pages back.
     private Conn writerConn;
+    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     private SqliteObjectStore(Path file, MasterKey masterKey) {
@@ -217,6 +223,9 @@ final class SqliteObjectStore implements ObjectStore {
                 s.execute("PRAGMA secure_delete = ON");
                 s.execute("PRAGMA temp_store = MEMORY");
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+                // SQLite's default page cache is 2 MiB per connection; an insert touches index pages
+                // all over the file (attributes by match key), and each miss is a read.
+                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -308,58 +317,157 @@ final class SqliteObjectStore implements ObjectStore {
         if (write && outer != null) {
             throw new IllegalStateException("nested transaction (expected: transact outside transact and read)");
         }
-        if (write) {
-            enterWriter();
-        }
-        try {
-            return runOnConnection(work, write, outer);
-        } finally {
-            if (write) {
-                writers.unlock();
-            }
+        return write ? write(work) : read(work, outer);
+    }
+
+    // ---- write transactions: group commit ----------------------------------------------------
+
+    /** A write transaction waiting for its turn, then its outcome; written under the writers lock. */
+    private static final class Pending<T> {
+        final StoreWork<T> work;
+        boolean done;
+        T result;
+        Throwable failure;
+
+        Pending(StoreWork<T> work) {
+            this.work = work;
         }
     }
 
     /**
-     * Waits for this process's running write transaction to end. SQLite serializes writers itself
-     * (and still does: this gate is not what makes transactions correct), but a thread it makes wait
-     * polls with sleeps of 1 ms and more, each far longer than a write transaction here; queueing
-     * this process's writers on a lock hands the database on as soon as it is free.
+     * Runs {@code work} as one write transaction of a group. The thread holding the writers lock
+     * runs every write transaction waiting at that moment, each inside its own savepoint of one
+     * SQLite transaction, and commits them together: one sync of the log for the group instead of
+     * one each, which is what bounds durable writes per second. A work that fails is rolled back to
+     * its savepoint alone; if the commit fails, every work of the group fails. A caller returns once
+     * the group holding its work has committed (or failed), so an answer still means "on disk".
+     * The lock also stands in for SQLite's busy handler among this process's threads, which polls
+     * with sleeps of 1 ms and more; SQLite still serializes writers across processes.
      */
-    private void enterWriter() {
+    private <T> T write(StoreWork<T> work) {
+        Pending<T> mine = new Pending<>(work);
+        waiting.add(mine);
+        enterWriter(mine);
         try {
-            if (!writers.tryLock((long) BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS, TimeUnit.MILLISECONDS)) {
-                throw new StoreException(file + ": database busy (no write transaction ended in "
-                        + BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS + " ms)");
+            while (!mine.done) {
+                runGroup();
+            }
+        } finally {
+            writers.unlock();
+        }
+        if (mine.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (mine.failure instanceof Error e) {
+            throw e;
+        }
+        return mine.result;
+    }
+
+    private void enterWriter(Pending<?> mine) {
+        try {
+            if (writers.tryLock((long) BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS, TimeUnit.MILLISECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException(file + ": interrupted while waiting for the database", e);
+            if (waiting.remove(mine)) {
+                throw new StoreException(file + ": interrupted while waiting for the database", e);
+            }
+        }
+        if (waiting.remove(mine)) {
+            throw new StoreException(file + ": database busy (no write transaction ended in "
+                    + BUSY_TIMEOUT_MILLIS * BEGIN_ATTEMPTS + " ms)");
+        }
+        // A group holding this work is running: its outcome comes when that group ends.
+        writers.lock();
+    }
+
+    /** Takes up to {@value #MAX_GROUP} waiting works and runs them as one transaction. Holds the writers lock. */
+    private void runGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        Pending<?> p;
+        while (group.size() < MAX_GROUP && (p = waiting.poll()) != null) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        inWork.set(Boolean.TRUE);
+        if (writerConn == null) {
+            writerConn = borrow();
+        }
+        Conn conn = writerConn;
+        boolean clean = false;
+        try {
+            begin(conn, "BEGIN IMMEDIATE");
+            for (Pending<?> item : group) {
+                runInSavepoint(conn, item);
+            }
+            exec(conn, "COMMIT");
+            clean = true;
+        } catch (SQLException | RuntimeException e) {
+            if (rollbackQuietly(conn, e)) {
+                clean = true;
+            }
+            for (Pending<?> item : group) {
+                if (item.failure == null) {
+                    item.result = null;
+                    item.failure = e instanceof StoreException ? e : new StoreException(file + ": " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            for (Pending<?> item : group) {
+                item.done = true;
+            }
+            inWork.remove();
+            if (!clean) {
+                // The transaction could not be ended cleanly: do not use the connection again.
+                conn.close();
+                writerConn = null;
+            }
         }
     }
 
-    private <T> T runOnConnection(StoreWork<T> work, boolean write, Boolean outer) {
-        inWork.set(Boolean.TRUE);
-        Conn conn;
-        if (write) {
-            if (writerConn == null) {
-                writerConn = borrow();
-            }
-            conn = writerConn;
-        } else {
-            conn = borrow();
+    private <T> void runInSavepoint(Conn conn, Pending<T> item) throws SQLException {
+        exec(conn, "SAVEPOINT item");
+        Tx tx = new Tx(conn, true);
+        try {
+            item.result = item.work.run(tx);
+            tx.finish();
+            exec(conn, "RELEASE item");
+        } catch (SQLException e) {
+            item.failure = new StoreException(file + ": " + e.getMessage(), e);
+            undo(conn);
+        } catch (RuntimeException | Error e) {
+            item.result = null;
+            item.failure = e;
+            undo(conn);
+        } finally {
+            tx.open = false;
         }
+    }
+
+    private static void undo(Conn conn) throws SQLException {
+        exec(conn, "ROLLBACK TO item");
+        exec(conn, "RELEASE item");
+    }
+
+    // ---- read transactions --------------------------------------------------------------------
+
+    private <T> T read(StoreWork<T> work, Boolean outer) {
+        inWork.set(Boolean.TRUE);
+        Conn conn = borrow();
         boolean reusable = false;
         try {
             try {
-                begin(conn, write ? "BEGIN IMMEDIATE" : "BEGIN");
+                begin(conn, "BEGIN");
             } catch (SQLException e) {
                 throw new StoreException(file + ": cannot begin a transaction: " + e.getMessage(), e);
             }
-            Tx tx = new Tx(conn, write);
+            Tx tx = new Tx(conn, false);
             try {
                 T result = work.run(tx);
-                tx.finish();
                 exec(conn, "COMMIT");
                 reusable = true;
                 return result;
@@ -376,14 +484,10 @@ final class SqliteObjectStore implements ObjectStore {
             if (outer == null) {
                 inWork.remove();
             }
-            if (!reusable) {
-                // The transaction could not be ended cleanly: do not use the connection again.
-                conn.close();
-                if (write) {
-                    writerConn = null;
-                }
-            } else if (!write) {
+            if (reusable) {
                 release(conn);
+            } else {
+                conn.close();
             }
         }
     }

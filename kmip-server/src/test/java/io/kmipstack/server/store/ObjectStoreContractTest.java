@@ -383,6 +383,59 @@ abstract class ObjectStoreContractTest {
         assertThat(find(committed)).isEmpty();
     }
 
+    /**
+     * Many threads writing at once (which the SQLite store commits in groups): each transaction
+     * commits or rolls back alone, a failing one takes nothing of its own along and nothing of the
+     * others, and every committed object is there once, in a distinct Locate position.
+     */
+    @Test
+    void concurrentWritersCommitOrRollBackAlone() throws Exception {
+        int threads = 8;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Set<String> committed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String uid = "w" + me + "-" + i;
+                        boolean fail = (me + i) % 3 == 0;
+                        try {
+                            store.transact(tx -> {
+                                tx.insert(object(uid, ObjectType.SYMMETRIC_KEY, "alice", group("g")));
+                                if (fail) {
+                                    throw new IllegalArgumentException("rolled back on purpose");
+                                }
+                                return null;
+                            });
+                            committed.add(uid);
+                        } catch (IllegalArgumentException e) {
+                            assertThat(e).hasMessage("rolled back on purpose");
+                            failed.add(uid);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(committed).hasSize(threads * each - failed.size());
+        assertThat(failed).isNotEmpty();
+        List<String> found = locate(group("g"));
+        assertThat(found).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(committed);
+        for (String uid : failed) {
+            assertThat(find(uid)).as(uid).isEmpty();
+        }
+        assertThat(get(found.get(0)).content()).isEqualTo(content(found.get(0).hashCode()));
+    }
+
     @Test
     void readIsReadOnly() {
         String uid = insert("alice");
