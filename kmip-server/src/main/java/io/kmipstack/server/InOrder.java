@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one connection's requests on the worker pool, one after the other, and writes the answers
  * in request order: KMIP before 1.4 has no request identifier, so a client pairs responses with
- * requests by order alone (FIFO per connection). Store work never runs on the event loop. A client
+ * requests by order alone (FIFO per connection). Work that may wait for the store never runs on the
+ * event loop (reads that need no write may: {@link #answerNow}). A client
  * that pipelines more than {@value #MAX_PENDING} requests stops being read until answers catch up.
  *
  * <p>Confined to the channel's event loop, except the work itself.
@@ -67,6 +68,22 @@ final class InOrder {
                 finished();
             });
             return null;
+        });
+    }
+
+    /**
+     * Writes an answer computed on the event loop. Only when {@link #idle}: with nothing in flight
+     * there is nothing it could overtake.
+     */
+    void answerNow(Object answer) {
+        pending++;
+        connections.begin();
+        ctx.writeAndFlush(answer).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                log.debug("writing to {} failed: {}", ctx.channel().remoteAddress(), String.valueOf(f.cause()));
+                ctx.close();
+            }
+            finished();
         });
     }
 

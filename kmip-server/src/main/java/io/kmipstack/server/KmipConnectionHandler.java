@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * The end of a TTLV connection's pipeline: takes the peer's identity from its certificate once the
  * handshake completes, hands each request ({@link Ttlv}, or {@link InvalidKmipMessage} for a frame
  * that is not TTLV, answered Invalid Message) to the {@link MessageDispatcher} in order through
- * {@link InOrder}, and closes the connection deliberately when framing is lost (a declared length
- * over the limit, or a first item that is not a Structure: KMIP has no way to find the next message),
- * after answering the requests read before. An idle connection with nothing in flight is closed.
+ * {@link InOrder} (reads that need no write are answered on the event loop, see
+ * {@link MessageDispatcher#handleWithoutWriting}), and closes the connection deliberately when
+ * framing is lost (a declared length over the limit, or a first item that is not a Structure: KMIP
+ * has no way to find the next message), after answering the requests read before. An idle connection with nothing in flight is closed.
  */
 final class KmipConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -78,7 +79,14 @@ final class KmipConnectionHandler extends ChannelInboundHandlerAdapter {
         String who = identity;
         String address = String.valueOf(ctx.channel().remoteAddress());
         if (msg instanceof Ttlv request) {
-            inOrder.submit(() -> dispatcher.handle(request, who, address));
+            // A read that needs no write transaction is answered here, on the event loop, when
+            // nothing of this connection's is in flight; anything else goes to the workers.
+            Ttlv answer = inOrder.idle() && !connections.closing() ? dispatcher.handleWithoutWriting(request, who, address) : null;
+            if (answer != null) {
+                inOrder.answerNow(answer);
+            } else {
+                inOrder.submit(() -> dispatcher.handle(request, who, address));
+            }
         } else if (msg instanceof InvalidKmipMessage invalid) {
             log.debug("undecodable message from {}: {}", who, invalid.cause().getMessage());
             inOrder.submit(() -> dispatcher.handleUndecodable(invalid.frame(), invalid.cause().getMessage(), who, address));

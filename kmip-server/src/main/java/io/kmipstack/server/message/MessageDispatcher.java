@@ -143,12 +143,71 @@ public final class MessageDispatcher {
         Objects.requireNonNull(peerIdentity, "peerIdentity");
         Peer peer = new Peer(peerIdentity, clientAddress);
         try {
-            return dispatch(message, peer);
+            return dispatch(message, peer, false);
         } catch (RuntimeException e) {
             log.error("request from {} failed unexpectedly", peerIdentity, e);
             return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)),
                     ResultReason.GENERAL_FAILURE, INTERNAL_ERROR, peer);
         }
+    }
+
+    /**
+     * Answers {@code message} as {@link #handle} would if that takes no write to the store and
+     * little work, or returns {@code null} having changed nothing (nothing stored, nothing audited):
+     * the caller then hands the message to {@link #handle} on a thread that may wait. Taken are
+     * messages of at most {@value #WITHOUT_WRITING_MAX_BYTES} bytes whose batch items are all of
+     * operations that read ({@link #readsFirst}; Locate excepted, whose answer has no bound) and
+     * not under Undo; such an item that must write after all (the first Get of a Fresh object)
+     * makes it return {@code null}. Transports call it on their I/O thread, where a Get or an
+     * Encrypt costs no hand-over to a worker and back.
+     */
+    public Ttlv handleWithoutWriting(Ttlv message, String peerIdentity, String clientAddress) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(peerIdentity, "peerIdentity");
+        if (!mayRunWithoutWriting(message)) {
+            return null;
+        }
+        Peer peer = new Peer(peerIdentity, clientAddress);
+        try {
+            return dispatch(message, peer, true);
+        } catch (NeedsWrite e) {
+            return null;
+        } catch (RuntimeException e) {
+            log.error("request from {} failed unexpectedly", peerIdentity, e);
+            return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)),
+                    ResultReason.GENERAL_FAILURE, INTERNAL_ERROR, peer);
+        }
+    }
+
+    /** The shape check of {@link #handleWithoutWriting}, on the raw message. */
+    private static boolean mayRunWithoutWriting(Ttlv message) {
+        if (message.tag() != Tag.REQUEST_MESSAGE || !message.isStructure()
+                || TtlvEncoder.encodedLength(message) > WITHOUT_WRITING_MAX_BYTES) {
+            return false;
+        }
+        boolean anyItem = false;
+        for (Ttlv c : message.children()) {
+            if (c.tag() == Tag.REQUEST_HEADER && c.isStructure()) {
+                Ttlv option = c.child(Tag.BATCH_ERROR_CONTINUATION_OPTION);
+                if (option != null && (option.type() != ItemType.ENUMERATION
+                        || option.intValue() == BatchErrorContinuationOption.UNDO.value())) {
+                    return false;
+                }
+            } else if (c.tag() == Tag.BATCH_ITEM && c.isStructure()) {
+                Ttlv op = c.child(Tag.OPERATION);
+                if (op == null || op.type() != ItemType.ENUMERATION) {
+                    return false;
+                }
+                Operation operation = Operation.valueOf(op.intValue());
+                if (!READS_FIRST.contains(operation) || operation.equals(Operation.LOCATE) || multiPart(c)) {
+                    return false;
+                }
+                anyItem = true;
+            } else {
+                return false;
+            }
+        }
+        return anyItem;
     }
 
     /**
@@ -163,7 +222,7 @@ public final class MessageDispatcher {
         return messageFailure(v, ResultReason.INVALID_MESSAGE, problem, new Peer(peerIdentity, clientAddress));
     }
 
-    private Ttlv dispatch(Ttlv message, Peer peer) {
+    private Ttlv dispatch(Ttlv message, Peer peer, boolean withoutWriting) {
         String peerIdentity = peer.identity;
         if (message.tag() != Tag.REQUEST_MESSAGE || !message.isStructure()) {
             return messageFailure(ProtocolVersions.forMalformed(ProtocolVersions.sniff(message)), ResultReason.INVALID_MESSAGE,
@@ -248,7 +307,7 @@ public final class MessageDispatcher {
         for (Ttlv raw : rawItems) {
             items.add(Item.decode(raw));
         }
-        Batch batch = new Batch(v, identity, admins.contains(identity), items,
+        Batch batch = new Batch(v, identity, admins.contains(identity), withoutWriting, items,
                 new SizeBudget(header.maximumResponseSize(), v, correlation, items.size()));
         List<Ttlv> answers = option.equals(BatchErrorContinuationOption.UNDO) ? runUndo(batch)
                 : runEach(batch, option.equals(BatchErrorContinuationOption.CONTINUE));
@@ -309,6 +368,9 @@ public final class MessageDispatcher {
             try {
                 return store.read(tx -> execute(batch, item, tx, state));
             } catch (StoreTransaction.ReadOnlyException e) {
+                if (batch.withoutWriting) {
+                    throw NeedsWrite.INSTANCE;
+                }
                 state.restore(before);
             } catch (RuntimeException e) {
                 state.restore(before);
@@ -359,9 +421,16 @@ public final class MessageDispatcher {
         if (item.error != null || !READS_FIRST.contains(item.request.operation())) {
             return false;
         }
-        Ttlv payload = item.raw.child(Tag.REQUEST_PAYLOAD);
-        return payload == null || (payload.child(Tag.CORRELATION_VALUE) == null && payload.child(Tag.INIT_INDICATOR) == null);
+        return !multiPart(item.raw);
     }
+
+    private static boolean multiPart(Ttlv rawItem) {
+        Ttlv payload = rawItem.child(Tag.REQUEST_PAYLOAD);
+        return payload != null && payload.isStructure()
+                && (payload.child(Tag.CORRELATION_VALUE) != null || payload.child(Tag.INIT_INDICATOR) != null);
+    }
+
+    private static final int WITHOUT_WRITING_MAX_BYTES = 64 * 1024;
 
     private static final Set<Operation> READS_FIRST = Set.of(Operation.GET, Operation.GET_ATTRIBUTES,
             Operation.GET_ATTRIBUTE_LIST, Operation.LOCATE, Operation.QUERY, Operation.ENCRYPT, Operation.DECRYPT,
@@ -642,10 +711,22 @@ public final class MessageDispatcher {
     private record Peer(String identity, String address) {
     }
 
-    private record Batch(KmipVersion version, String identity, boolean admin, List<Item> items, SizeBudget budget) {
+    /** A batch being run; {@code withoutWriting}: an item that must write ends the run with {@link NeedsWrite}. */
+    private record Batch(KmipVersion version, String identity, boolean admin, boolean withoutWriting, List<Item> items,
+            SizeBudget budget) {
 
         Batch withBudget(SizeBudget other) {
-            return new Batch(version, identity, admin, items, other);
+            return new Batch(version, identity, admin, withoutWriting, items, other);
+        }
+    }
+
+    /** Ends a run of {@link #handleWithoutWriting} that would have to write. */
+    private static final class NeedsWrite extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NeedsWrite INSTANCE = new NeedsWrite();
+
+        private NeedsWrite() {
+            super("needs a write transaction", null, false, false);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +66,7 @@ final class SqliteObjectStore implements ObjectStore {
     // Write transactions committed together at most; bounds how long one group keeps the others waiting.
     private static final int MAX_GROUP = 64;
     private static final int CACHE_KIB = 32 * 1024;
+    private static final int CACHED_OBJECTS = 4096;
     private static final String INSERT_SEQ = "insert_seq";
     private static final String MASTER_KEY_CHECK = "master_key_check";
     private static final int SQLITE_BUSY = 5;
@@ -86,6 +88,40 @@ final class SqliteObjectStore implements ObjectStore {
     // invalidate it, and each write would begin by reading pages back.
     private Conn writerConn;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /**
+     * An object as a read transaction found it, and the version it had: revision, time of the last
+     * write and the content's nonce, which every write of this or another process changes (a
+     * revision alone would not tell an object deleted and inserted again under its identifier).
+     * A Get checks the version in the database and uses the cached object only when it is the same,
+     * so the cache saves the attribute rows, their decoding and the content's decryption, never a
+     * trip to the database: correctness still rests on the database alone. It holds decrypted
+     * content, as the process does while serving it, for at most {@value #CACHED_OBJECTS} objects.
+     */
+    private record Cached(Version version, StoredObject object) {
+
+        record Version(long revision, long updatedAt, byte[] nonce) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Version v && v.revision == revision && v.updatedAt == updatedAt
+                        && java.util.Arrays.equals(v.nonce, nonce);
+            }
+
+            @Override
+            public int hashCode() {
+                return Long.hashCode(revision) * 31 + java.util.Arrays.hashCode(nonce);
+            }
+        }
+    }
+
+    private void remember(String uid, Cached c) {
+        if (cache.size() >= CACHED_OBJECTS) {
+            // Crude but bounded: start over rather than track recency on every hit.
+            cache.clear();
+        }
+        cache.put(uid, c);
+    }
     private volatile boolean closed;
 
     private SqliteObjectStore(Path file, MasterKey masterKey) {
@@ -680,40 +716,63 @@ final class SqliteObjectStore implements ObjectStore {
         public Optional<StoredObject> get(String uid) {
             check("get", false);
             try {
-                PreparedStatement p = conn.prepare("SELECT object_type, owner, revision, content_ciphertext, content_nonce,"
-                        + " wrapped_dek FROM objects WHERE uid = ?");
-                p.setString(1, uid);
-                ObjectType type;
-                String owner;
-                long revision;
-                Envelope.Sealed sealed = null;
-                try (ResultSet rs = p.executeQuery()) {
+                // The version first: an object read before at this version needs nothing more.
+                PreparedStatement v = conn.prepare("SELECT revision, updated_at, content_nonce FROM objects WHERE uid = ?");
+                v.setString(1, uid);
+                Cached.Version version;
+                try (ResultSet rs = v.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    type = ObjectType.valueOf(rs.getInt(1));
-                    owner = rs.getString(2);
-                    revision = rs.getLong(3);
-                    byte[] ciphertext = rs.getBytes(4);
-                    if (ciphertext != null) {
-                        sealed = new Envelope.Sealed(ciphertext, rs.getBytes(5), rs.getBytes(6));
-                    }
+                    version = new Cached.Version(rs.getLong(1), rs.getLong(2), rs.getBytes(3));
                 }
-                List<KmipAttribute> attributes = new ArrayList<>();
-                PreparedStatement a = conn.prepare("SELECT attribute_index, value FROM attributes WHERE uid = ? ORDER BY ordinal");
-                a.setString(1, uid);
-                try (ResultSet rs = a.executeQuery()) {
-                    while (rs.next()) {
-                        int index = rs.getInt(1);
-                        Integer attributeIndex = rs.wasNull() ? null : index;
-                        attributes.add(new KmipAttribute(decode(uid, rs.getBytes(2)), attributeIndex));
-                    }
+                Cached hit = cache.get(uid);
+                if (hit != null && hit.version().equals(version)) {
+                    return Optional.of(hit.object());
                 }
-                return Optional.of(new StoredObject(uid, type, owner, revision, attributes,
-                        sealed == null ? null : envelope.open(uid, sealed)));
+                StoredObject read = load(uid);
+                // Only what a read transaction saw is committed; a write transaction may roll back.
+                if (!writable && read.revision() == version.revision()) {
+                    remember(uid, new Cached(version, read));
+                }
+                return Optional.of(read);
             } catch (SQLException e) {
                 throw failure("get", uid, e);
             }
+        }
+
+        /** The object's row, attribute rows and content; the caller saw the row a moment ago in this transaction. */
+        private StoredObject load(String uid) throws SQLException {
+            PreparedStatement p = conn.prepare("SELECT object_type, owner, revision, content_ciphertext, content_nonce,"
+                    + " wrapped_dek FROM objects WHERE uid = ?");
+            p.setString(1, uid);
+            ObjectType type;
+            String owner;
+            long revision;
+            Envelope.Sealed sealed = null;
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException(file + ": object " + uid + ": gone within a transaction");
+                }
+                type = ObjectType.valueOf(rs.getInt(1));
+                owner = rs.getString(2);
+                revision = rs.getLong(3);
+                byte[] ciphertext = rs.getBytes(4);
+                if (ciphertext != null) {
+                    sealed = new Envelope.Sealed(ciphertext, rs.getBytes(5), rs.getBytes(6));
+                }
+            }
+            List<KmipAttribute> attributes = new ArrayList<>();
+            PreparedStatement a = conn.prepare("SELECT attribute_index, value FROM attributes WHERE uid = ? ORDER BY ordinal");
+            a.setString(1, uid);
+            try (ResultSet rs = a.executeQuery()) {
+                while (rs.next()) {
+                    int index = rs.getInt(1);
+                    Integer attributeIndex = rs.wasNull() ? null : index;
+                    attributes.add(new KmipAttribute(decode(uid, rs.getBytes(2)), attributeIndex));
+                }
+            }
+            return new StoredObject(uid, type, owner, revision, attributes, sealed == null ? null : envelope.open(uid, sealed));
         }
 
         @Override
@@ -735,6 +794,7 @@ final class SqliteObjectStore implements ObjectStore {
                 if (p.executeUpdate() != 1) {
                     throw new ConcurrentModificationException(uid, o.revision());
                 }
+                cache.remove(uid);
                 PreparedStatement d = conn.prepare("DELETE FROM attributes WHERE uid = ?");
                 d.setString(1, uid);
                 d.executeUpdate();
@@ -755,6 +815,7 @@ final class SqliteObjectStore implements ObjectStore {
                 }
                 PreparedStatement p = conn.prepare("DELETE FROM objects WHERE uid = ?");
                 p.setString(1, uid);
+                cache.remove(uid);
                 return p.executeUpdate() > 0;
             } catch (SQLException e) {
                 throw failure("delete", uid, e);

@@ -10,6 +10,8 @@ import io.kmipstack.codec.payload.GetAttributesResponsePayload;
 import io.kmipstack.codec.registry.ResultStatus;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.xml.KmipXml;
+import io.kmipstack.server.audit.AuditLog;
+import io.kmipstack.server.audit.MemoryAuditLog;
 import io.kmipstack.server.op.Handlers;
 import io.kmipstack.server.store.MasterKey;
 import io.kmipstack.server.store.ObjectStore;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Items of operations that normally only read run in read transactions of the SQLite store, so
  * they neither wait for nor hold up writers; when such an item must write after all (the first Get
  * clears Fresh, Encrypt counts down Usage Limits) it runs again in a write transaction and its
- * write is kept; multi-part calls go straight to a write transaction.
+ * write is kept; multi-part calls go straight to a write transaction. What the transports answer on
+ * their I/O thread ({@link MessageDispatcher#handleWithoutWriting}) is exactly what reads, and
+ * everything else is left untouched for the workers.
  */
 class ReadTransactionsTest {
 
@@ -41,6 +45,7 @@ class ReadTransactionsTest {
     private ObjectStore sqlite;
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
+    private final MemoryAuditLog audit = AuditLog.memory();
     private MessageDispatcher dispatcher;
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -65,7 +70,7 @@ class ReadTransactionsTest {
                 sqlite.close();
             }
         };
-        dispatcher = MessageDispatcher.builder().handlers(Handlers.standard()).store(counting).build();
+        dispatcher = MessageDispatcher.builder().handlers(Handlers.standard()).store(counting).audit(audit).build();
     }
 
     @AfterEach
@@ -153,6 +158,41 @@ class ReadTransactionsTest {
         writer.get(30, TimeUnit.SECONDS);
     }
 
+    @Test
+    void withoutWritingAnswersReadsAndLeavesEverythingElseUntouched() {
+        String key = create("");
+        int audited = audit.events().size();
+        // The first Get must clear Fresh: not answered, and nothing changed or audited.
+        assertThat(dispatcher.handleWithoutWriting(message(item("Get", id(key))), "alice", "127.0.0.1:1")).isNull();
+        assertThat(audit.events()).hasSize(audited);
+        assertThat(attribute(key, "Fresh").booleanValue()).isTrue();
+        one(item("Get", id(key)));
+
+        int w = writes.get();
+        audited = audit.events().size();
+        Ttlv answer = dispatcher.handleWithoutWriting(message(item("Get", id(key)), item("Encrypt", id(key) + GCM + DATA_16),
+                item("GetAttributes", id(key))), "alice", "127.0.0.1:1");
+        assertThat(answer).isNotNull();
+        assertThat(ResponseMessage.decode(answer).batchItem()).hasSize(3)
+                .allSatisfy(bi -> assertThat(bi.resultStatus()).as("%s", bi.resultMessage()).isEqualTo(ResultStatus.SUCCESS));
+        assertThat(writes.get()).isEqualTo(w);
+        assertThat(audit.events()).hasSize(audited + 3);
+        // A read of someone else's object is answered too, as not found.
+        Ttlv bobs = dispatcher.handleWithoutWriting(message(item("Get", id(key))), "bob", "127.0.0.1:2");
+        assertThat(ResponseMessage.decode(bobs).batchItem().get(0).resultStatus()).isEqualTo(ResultStatus.OPERATION_FAILED);
+
+        int before = writes.get() + reads.get();
+        for (String refused : List.of(
+                xml("", item("Create", "<ObjectType type=\"Enumeration\" value=\"SymmetricKey\"/>")),
+                xml("", item("Get", id(key)), item("Activate", id(key))),
+                xml("", item("Locate", "")),
+                xml("", item("Encrypt", id(key) + CBC + DATA_16 + "<InitIndicator type=\"Boolean\" value=\"true\"/>")),
+                undo(item("Get", id(key))))) {
+            assertThat(dispatcher.handleWithoutWriting(KmipXml.read(refused), "alice", "127.0.0.1:1")).as(refused).isNull();
+        }
+        assertThat(writes.get() + reads.get()).as("store transactions for refused messages").isEqualTo(before);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static final String GCM = "<CryptographicParameters><BlockCipherMode type=\"Enumeration\" value=\"GCM\"/>"
@@ -183,10 +223,22 @@ class ReadTransactionsTest {
     }
 
     private ResponseBatchItem one(String item) {
-        String xml = "<RequestMessage><RequestHeader><ProtocolVersion>"
+        return ResponseMessage.decode(dispatcher.handle(message(item), "alice", "127.0.0.1:1")).batchItem().get(0);
+    }
+
+    private static Ttlv message(String... items) {
+        return KmipXml.read(xml("", items));
+    }
+
+    private static String undo(String... items) {
+        return xml("<BatchErrorContinuationOption type=\"Enumeration\" value=\"Undo\"/>", items);
+    }
+
+    private static String xml(String headerExtra, String... items) {
+        return "<RequestMessage><RequestHeader><ProtocolVersion>"
                 + "<ProtocolVersionMajor type=\"Integer\" value=\"2\"/><ProtocolVersionMinor type=\"Integer\" value=\"1\"/>"
-                + "</ProtocolVersion><BatchCount type=\"Integer\" value=\"1\"/></RequestHeader>" + item + "</RequestMessage>";
-        return ResponseMessage.decode(dispatcher.handle(KmipXml.read(xml), "alice", "127.0.0.1:1")).batchItem().get(0);
+                + "</ProtocolVersion>" + headerExtra + "<BatchCount type=\"Integer\" value=\"" + items.length + "\"/></RequestHeader>"
+                + String.join("", items) + "</RequestMessage>";
     }
 
     private static String item(String operation, String payload) {
