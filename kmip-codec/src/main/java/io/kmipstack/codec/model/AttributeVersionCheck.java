@@ -47,25 +47,29 @@ final class AttributeVersionCheck {
         Ttlv value = attribute.attributeValue();
         if (value != null) {
             // The value's own tag is Attribute Value; its enumeration or mask is the named attribute's.
-            String problem = undefined(value, named == null ? null : named.enumeration(), v, "AttributeValue");
+            String problem = undefined(value, named == null ? null : named.enumeration(), v);
             if (problem != null) {
-                throw new KmipEncodingException("Attribute " + name + ": " + problem);
+                throw new KmipEncodingException("Attribute " + name + ": AttributeValue" + problem);
             }
         }
     }
 
-    /** What {@code v} lacks in {@code item} or below, as {@code "path: ..."}, or null. */
-    private static String undefined(Ttlv item, String enumeration, KmipVersion v, String path) {
+    /**
+     * What {@code v} lacks in {@code item} or below, as {@code "/child/path: ..."} relative to
+     * {@code item}, or null. The path is built only for a problem, on the way back up: every
+     * encoding of a 1.x attribute runs this.
+     */
+    private static String undefined(Ttlv item, String enumeration, KmipVersion v) {
         TagDef def = Registry.tag(item.tag());
         if (def != null && !def.definedIn(v)) {
-            return path + ": not defined in KMIP " + v + " (defined " + range(def) + ")";
+            return ": not defined in KMIP " + v + " (defined " + range(def) + ")";
         }
         if (item.isStructure()) {
             for (Ttlv child : item.children()) {
                 TagDef c = Registry.tag(child.tag());
-                String d = undefined(child, c == null ? null : c.enumeration(), v, path + "/" + Registry.tagName(child.tag()));
+                String d = undefined(child, c == null ? null : c.enumeration(), v);
                 if (d != null) {
-                    return d;
+                    return "/" + Registry.tagName(child.tag()) + d;
                 }
             }
             return null;
@@ -77,13 +81,13 @@ final class AttributeVersionCheck {
         if (item.type() == ItemType.ENUMERATION && !values.isMask()) {
             EnumValueDef e = values.byCode(item.intValue());
             if (e != null && !e.definedIn(v)) {
-                return path + ": value " + e.name() + " not defined in KMIP " + v + " (defined " + range(e) + ")";
+                return ": value " + e.name() + " not defined in KMIP " + v + " (defined " + range(e) + ")";
             }
         } else if (item.type() == ItemType.INTEGER && values.isMask()) {
             for (int rest = item.intValue(); rest != 0; rest &= rest - 1) {
                 EnumValueDef bit = values.byCode(Integer.lowestOneBit(rest));
                 if (bit != null && !bit.definedIn(v)) {
-                    return path + ": bit " + bit.name() + " not defined in KMIP " + v + " (defined " + range(bit) + ")";
+                    return ": bit " + bit.name() + " not defined in KMIP " + v + " (defined " + range(bit) + ")";
                 }
             }
         }
