@@ -41,13 +41,18 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 where=()
 [[ $echo_mode == 1 ]] && where=(--echo)
-java -jar "$jar" bench "${where[@]}" --warmup 4s --duration "${duration}s" --json "${args[@]}" >"$out" 2>/dev/null &
+java -jar "$jar" bench "${where[@]}" --warmup 4s --duration "${duration}s" --json "${args[@]}" >"$out" 2>&1 &
 bench=$!
 
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 written() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
 # Inside the measured part: after the warm-up and preparation, before the end and the clean-up.
 sleep 6
+if ! kill -0 $bench 2>/dev/null; then
+    wait $bench || true
+    echo "cost-per-request.sh: kmip bench ended early: $(tail -n 1 "$out")" >&2
+    exit 1
+fi
 b0=$(cpu $bench); s0=0; w0=0
 if [[ -n "$pid" ]]; then s0=$(cpu "$pid"); w0=$(written "$pid"); fi
 t0=$(date +%s.%N)
