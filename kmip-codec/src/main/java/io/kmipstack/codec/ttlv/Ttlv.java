@@ -31,17 +31,19 @@ public final class Ttlv {
         this.ref = ref;
     }
 
+    // Every Structure keeps its children in a TtlvChildren, whoever built it: the encoder and the
+    // model walk children on every message, and one list class keeps those calls monomorphic.
     public static Ttlv structure(int tag, List<Ttlv> children) {
-        return new Ttlv(tag, ItemType.STRUCTURE, 0, List.copyOf(children));
+        return structureOwned(tag, TtlvChildren.checked(children.toArray(new Ttlv[0])));
     }
 
     public static Ttlv structure(int tag, Ttlv... children) {
-        return new Ttlv(tag, ItemType.STRUCTURE, 0, List.of(children));
+        return structureOwned(tag, TtlvChildren.checked(children.clone()));
     }
 
     /** For the decoder, which hands over an exact-size array it will not touch again. */
     static Ttlv structureOwned(int tag, Ttlv[] children) {
-        return new Ttlv(tag, ItemType.STRUCTURE, 0, children.length == 0 ? List.of() : new TtlvChildren(children));
+        return new Ttlv(tag, ItemType.STRUCTURE, 0, children.length == 0 ? TtlvChildren.EMPTY : new TtlvChildren(children));
     }
 
     /**

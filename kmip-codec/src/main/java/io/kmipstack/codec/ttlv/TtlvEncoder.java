@@ -2,7 +2,6 @@ package io.kmipstack.codec.ttlv;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * TTLV encoder (KMIP 1.4 section 9.1, 2.1 section 10.1): big-endian, every value padded with zero
@@ -50,9 +49,8 @@ public final class TtlvEncoder {
         return switch (item.type()) {
             case STRUCTURE -> {
                 int sum = 0;
-                List<Ttlv> cs = item.children();
-                for (int i = 0, n = cs.size(); i < n; i++) {
-                    sum += 8 + paddedValueLength(cs.get(i));
+                for (Ttlv c : children(item)) {
+                    sum += 8 + paddedValueLength(c);
                 }
                 yield sum;
             }
@@ -76,9 +74,8 @@ public final class TtlvEncoder {
         switch (item.type()) {
             case STRUCTURE -> {
                 int p = v;
-                List<Ttlv> cs = item.children();
-                for (int i = 0, n = cs.size(); i < n; i++) {
-                    p = write(cs.get(i), out, p);
+                for (Ttlv c : children(item)) {
+                    p = write(c, out, p);
                 }
                 putInt(out, at + 4, p - v);
                 return p;
@@ -115,6 +112,10 @@ public final class TtlvEncoder {
             }
             default -> throw new AssertionError(item.type());
         }
+    }
+
+    private static Ttlv[] children(Ttlv structure) {
+        return ((TtlvChildren) structure.children()).array();
     }
 
     private static void putInt(byte[] out, int at, int x) {
