@@ -8,7 +8,8 @@
 #   benchmarks/cost-per-request.sh --echo -- --op encrypt --connections 16
 #
 # With --echo, the echo server runs inside the bench process: its CPU is client and server together.
-# The bench runs --duration (default 10s) after a 4 s warm-up; the window is its middle part.
+# The bench runs --duration (default 10s; give it as "--duration 12s") after a 4 s warm-up; the
+# window is its middle part.
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,7 +42,9 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 where=()
 [[ $echo_mode == 1 ]] && where=(--echo)
-java -jar "$jar" bench "${where[@]}" --warmup 4s --duration "${duration}s" --json "${args[@]}" >"$out" 2>&1 &
+timing=(--warmup 4s)
+[[ " ${args[*]} " == *" --duration "* ]] || timing+=(--duration "${duration}s")
+java -jar "$jar" bench "${where[@]}" "${timing[@]}" --json "${args[@]}" >"$out" 2>&1 &
 bench=$!
 
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
