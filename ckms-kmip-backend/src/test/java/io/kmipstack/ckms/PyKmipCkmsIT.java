@@ -9,6 +9,7 @@ import io.kmipstack.certs.DevPki;
 import io.kmipstack.client.KmipClient;
 import io.kmipstack.client.KmipClientOptions;
 import io.kmipstack.client.TlsOptions;
+import io.kmipstack.client.testing.PyKmipServer;
 import io.kmipstack.codec.registry.ObjectType;
 import io.kmipstack.codec.ttlv.Bytes;
 import java.nio.file.Path;
@@ -34,15 +35,15 @@ class PyKmipCkmsIT {
     @TempDir
     static Path serverDir;
 
-    static PyKmipProcess server;
+    static PyKmipServer server;
     static DevPki pki;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(PyKmipProcess.installed(), "PyKMIP is not installed (bin/test installs Debian python3-pykmip)");
+        Assumptions.assumeTrue(PyKmipServer.installed(), "PyKMIP is not installed (bin/test installs Debian python3-pykmip)");
         // EC P-256: PyKMIP's TLS 1.2 offers AES-GCM only with ECDSA. Bob is a second identity.
         pki = DevPki.builder().addClientCn("bob").build();
-        server = PyKmipProcess.start(serverDir, pki);
+        server = PyKmipServer.start(serverDir, pki);
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class PyKmipCkmsIT {
     abstract class OnPyKmip extends WrappingKmsScenarios {
         @Override
         String connection() {
-            return server.connectionParameters();
+            return connectionParameters();
         }
 
         @Override
@@ -217,7 +218,7 @@ class PyKmipCkmsIT {
         String kekName = "owned-" + UUID.randomUUID();
         String storage = "storage://file?dir=" + deks;
         Bytes dek;
-        try (CloudKms alice = KmsFactory.open("kms://kmip?" + server.connectionParameters() + "&kek=" + kekName + "&createKek=true",
+        try (CloudKms alice = KmsFactory.open("kms://kmip?" + connectionParameters() + "&kek=" + kekName + "&createKek=true",
                 storage)) {
             dek = alice.getDek("shared", 32);
         }
@@ -242,5 +243,12 @@ class PyKmipCkmsIT {
             assertThat(kmip.sync().get(uid).objectType()).isEqualTo(ObjectType.OPAQUE_OBJECT);
             assertThat(version).startsWith("0:");
         }
+    }
+
+    /** {@code endpoint=...&caCert=...&clientCert=...&clientKey=...} of the server for a {@code kms://kmip} URI. */
+    static String connectionParameters() {
+        Path d = server.dir();
+        return "endpoint=127.0.0.1:" + server.port() + "&caCert=" + d.resolve(DevPki.CA_PEM) + "&clientCert="
+                + d.resolve(DevPki.CLIENT_PEM) + "&clientKey=" + d.resolve(DevPki.CLIENT_KEY);
     }
 }

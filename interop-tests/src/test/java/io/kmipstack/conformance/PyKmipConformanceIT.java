@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.client.testing.PyKmipServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,84 +36,27 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PyKmipConformanceIT {
 
-    private static final Path PYKMIP_SERVER = Path.of("/usr/bin/pykmip-server");
-    private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final Duration SHUTDOWN = Duration.ofSeconds(20);
-
     @TempDir
     static Path dir;
-    static Process server;
-    static int port;
+    static PyKmipServer server;
 
     @BeforeAll
     static void startPyKmip() throws Exception {
-        assumeTrue(Files.isExecutable(PYKMIP_SERVER),
-                "PyKMIP's server is not installed (bin/test installs Debian's python3-pykmip)");
-        Path pki = dir.resolve("pki");
-        DevPki.builder().build().writeTo(pki);
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path policies = Files.createDirectories(dir.resolve("policies"));
-        Path config = dir.resolve("server.conf");
-        Files.writeString(config, String.join("\n",
-                "[server]",
-                "hostname=127.0.0.1",
-                "port=" + port,
-                "certificate_path=" + pki.resolve("server.pem"),
-                "key_path=" + pki.resolve("server.key"),
-                "ca_path=" + pki.resolve("ca.pem"),
-                "auth_suite=TLS1.2",
-                "enable_tls_client_auth=True",
-                "policy_path=" + policies,
-                "database_path=" + dir.resolve("pykmip.db"),
-                "logging_level=INFO",
-                ""), StandardCharsets.US_ASCII);
-        server = new ProcessBuilder(PYKMIP_SERVER.toString(), "-f", config.toString(), "-l", dir.resolve("server.log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.out").toFile())
-                .start();
-        awaitListening();
-    }
-
-    // PyKMIP binds its socket after importing its crypto engine, a few seconds on a busy machine.
-    private static void awaitListening() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("pykmip-server exited with " + server.exitValue() + ": "
-                        + Files.readString(dir.resolve("server.out")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("pykmip-server did not listen on port " + port + " within " + STARTUP);
+        assumeTrue(PyKmipServer.installed(), "PyKMIP's server is not installed (bin/test installs Debian's python3-pykmip)");
+        server = PyKmipServer.start(dir, DevPki.builder().build());
     }
 
     @AfterAll
-    static void stopPyKmip() throws InterruptedException {
-        if (server == null) {
-            return;
+    static void stopPyKmip() {
+        if (server != null) {
+            server.close();
         }
-        // SIGTERM: PyKMIP closes its sessions and socket (within its 10 s accept timeout); the
-        // session processes it forked go with it, or are ended here by their own ids.
-        List<ProcessHandle> sessions = server.descendants().toList();
-        server.destroy();
-        if (!server.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-            server.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
-        }
-        sessions.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Transport transport() throws IOException {
-        Path pki = dir.resolve("pki");
-        TlsSettings tls = TlsSettings.of(pki.resolve("ca.pem"), pki.resolve("client.pem"), pki.resolve("client.key"));
-        return Transports.netty(new Endpoint("127.0.0.1", port), null, null, tls);
+        Path pki = server.dir();
+        TlsSettings tls = TlsSettings.of(pki.resolve(DevPki.CA_PEM), pki.resolve(DevPki.CLIENT_PEM), pki.resolve(DevPki.CLIENT_KEY));
+        return Transports.netty(new Endpoint("127.0.0.1", server.port()), null, null, tls);
     }
 
     @Test

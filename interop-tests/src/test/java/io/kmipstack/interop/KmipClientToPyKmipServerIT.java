@@ -19,6 +19,7 @@ import io.kmipstack.client.KmipClientOptions;
 import io.kmipstack.client.KmipSync;
 import io.kmipstack.client.TlsOptions;
 import io.kmipstack.client.jca.KmipObjects;
+import io.kmipstack.client.testing.PyKmipServer;
 import io.kmipstack.codec.KmipException;
 import io.kmipstack.codec.model.Certificate;
 import io.kmipstack.codec.model.CryptographicParameters;
@@ -86,7 +87,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our client against PyKMIP 0.10's server ({@link PyKmipServerProcess}: a free loopback port,
+ * Our client against PyKMIP 0.10's server ({@link PyKmipServer}: a free loopback port,
  * TLS 1.2 with client certificates, a fresh SQLite database), the client fixed at each version
  * PyKMIP speaks. Every result is checked by value: key bytes got back against those registered,
  * ciphertexts and MACs against the JDK under the same key, signatures verified with the JDK,
@@ -99,15 +100,15 @@ class KmipClientToPyKmipServerIT {
     @TempDir
     static Path dir;
 
-    private static PyKmipServerProcess server;
+    private static PyKmipServer server;
     private static DevPki pki;
     private static TestMaterial material;
 
     @BeforeAll
     static void startPyKmip() throws Exception {
-        assumeTrue(PyKmipServerProcess.installed(), "pykmip-server is not installed (bin/test installs Debian's python3-pykmip)");
+        assumeTrue(PyKmipServer.installed(), "pykmip-server is not installed (bin/test installs Debian's python3-pykmip)");
         pki = DevPki.builder().build();
-        server = PyKmipServerProcess.start(dir, pki);
+        server = PyKmipServer.start(dir, pki);
         material = new TestMaterial();
     }
 

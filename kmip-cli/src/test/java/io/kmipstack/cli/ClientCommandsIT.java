@@ -3,6 +3,7 @@ package io.kmipstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.client.testing.PyKmipServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.kmipstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.client.testing.PyKmipServer;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;

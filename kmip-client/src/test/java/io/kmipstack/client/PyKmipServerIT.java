@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kmipstack.certs.DevPki;
 import io.kmipstack.client.jca.KmipObjects;
+import io.kmipstack.client.testing.PyKmipServer;
 import io.kmipstack.codec.KmipException;
 import io.kmipstack.codec.model.KmipAttribute;
 import io.kmipstack.codec.model.KmipEncodingException;

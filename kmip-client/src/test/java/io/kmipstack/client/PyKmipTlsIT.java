@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.client.testing.PyKmipServer;
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.registry.QueryFunction;

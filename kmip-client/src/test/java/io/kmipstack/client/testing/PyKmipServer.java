@@ -1,4 +1,4 @@
-package io.kmipstack.interop;
+package io.kmipstack.client.testing;
 
 import io.kmipstack.certs.DevPki;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's {@code pykmip-server} (PyKMIP 0.10) run for an IT: everything it needs lives in one
+ * Debian's {@code pykmip-server} (PyKMIP 0.10) run for an IT, the one helper every module's PyKMIP
+ * tests use (kmip-client's test-jar): everything it needs lives in one
  * folder (configuration, the PKI it is given, a fresh SQLite database, the policy folder, its log
  * and standard output), it listens on a free loopback port with TLS 1.2 and client certificates
  * required. Waits are bounded; {@link #close()} kills the process and its children.
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>PyKMIP's TLS 1.2 cipher list offers AES-GCM only with ECDSA certificates, so the default
  * {@link DevPki} (EC P-256) suits it; with RSA certificates only its CBC suites would be left.
  */
-final class PyKmipServerProcess implements AutoCloseable {
+public final class PyKmipServer implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of("/usr/bin/pykmip-server");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -32,18 +33,18 @@ final class PyKmipServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    private PyKmipServerProcess(Path dir, Process process, int port) {
+    private PyKmipServer(Path dir, Process process, int port) {
         this.dir = dir;
         this.process = process;
         this.port = port;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(EXECUTABLE);
     }
 
     /** Writes {@code pki} and the configuration into {@code dir} and starts the server there. */
-    static PyKmipServerProcess start(Path dir, DevPki pki) throws IOException, InterruptedException {
+    public static PyKmipServer start(Path dir, DevPki pki) throws IOException, InterruptedException {
         pki.writeTo(dir);
         int port = freePort();
         Path conf = dir.resolve("server.conf");
@@ -65,7 +66,7 @@ final class PyKmipServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .start();
-        PyKmipServerProcess server = new PyKmipServerProcess(dir, p, port);
+        PyKmipServer server = new PyKmipServer(dir, p, port);
         try {
             server.awaitListening();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -98,12 +99,17 @@ final class PyKmipServerProcess implements AutoCloseable {
         throw new IllegalStateException("pykmip-server: not listening on port " + port + " after " + START_TIMEOUT + ": " + outputTail());
     }
 
-    int port() {
+    /** The folder holding its configuration, the PKI it was given, its database and logs. */
+    public Path dir() {
+        return dir;
+    }
+
+    public int port() {
         return port;
     }
 
     /** The end of PyKMIP's log, for assertion messages (it logs no key material at INFO). */
-    String logTail() {
+    public String logTail() {
         return tail(dir.resolve("server.log"));
     }
 
@@ -126,12 +132,17 @@ final class PyKmipServerProcess implements AutoCloseable {
      * its state is a throw-away folder anyway.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("pykmip-server (pid " + process.pid() + "): still running " + STOP_TIMEOUT + " after SIGKILL");
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("pykmip-server (pid " + process.pid() + "): still running " + STOP_TIMEOUT
+                        + " after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
