@@ -716,23 +716,33 @@ final class SqliteObjectStore implements ObjectStore {
         public Optional<StoredObject> get(String uid) {
             check("get", false);
             try {
-                // The version first: an object read before at this version needs nothing more.
-                PreparedStatement v = conn.prepare("SELECT revision, updated_at, content_nonce FROM objects WHERE uid = ?");
-                v.setString(1, uid);
+                PreparedStatement p = conn.prepare("SELECT revision, updated_at, content_nonce, object_type, owner,"
+                        + " content_ciphertext, wrapped_dek FROM objects WHERE uid = ?");
+                p.setString(1, uid);
                 Cached.Version version;
-                try (ResultSet rs = v.executeQuery()) {
+                ObjectType type;
+                String owner;
+                Envelope.Sealed sealed = null;
+                try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    // The version first: an object read before at this version needs nothing more.
                     version = new Cached.Version(rs.getLong(1), rs.getLong(2), rs.getBytes(3));
+                    Cached hit = cache.get(uid);
+                    if (hit != null && hit.version().equals(version)) {
+                        return Optional.of(hit.object());
+                    }
+                    type = ObjectType.valueOf(rs.getInt(4));
+                    owner = rs.getString(5);
+                    byte[] ciphertext = rs.getBytes(6);
+                    if (ciphertext != null) {
+                        sealed = new Envelope.Sealed(ciphertext, version.nonce(), rs.getBytes(7));
+                    }
                 }
-                Cached hit = cache.get(uid);
-                if (hit != null && hit.version().equals(version)) {
-                    return Optional.of(hit.object());
-                }
-                StoredObject read = load(uid);
+                StoredObject read = load(uid, type, owner, version.revision(), sealed);
                 // Only what a read transaction saw is committed; a write transaction may roll back.
-                if (!writable && read.revision() == version.revision()) {
+                if (!writable) {
                     remember(uid, new Cached(version, read));
                 }
                 return Optional.of(read);
@@ -741,27 +751,9 @@ final class SqliteObjectStore implements ObjectStore {
             }
         }
 
-        /** The object's row, attribute rows and content; the caller saw the row a moment ago in this transaction. */
-        private StoredObject load(String uid) throws SQLException {
-            PreparedStatement p = conn.prepare("SELECT object_type, owner, revision, content_ciphertext, content_nonce,"
-                    + " wrapped_dek FROM objects WHERE uid = ?");
-            p.setString(1, uid);
-            ObjectType type;
-            String owner;
-            long revision;
-            Envelope.Sealed sealed = null;
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new StoreException(file + ": object " + uid + ": gone within a transaction");
-                }
-                type = ObjectType.valueOf(rs.getInt(1));
-                owner = rs.getString(2);
-                revision = rs.getLong(3);
-                byte[] ciphertext = rs.getBytes(4);
-                if (ciphertext != null) {
-                    sealed = new Envelope.Sealed(ciphertext, rs.getBytes(5), rs.getBytes(6));
-                }
-            }
+        /** The object with its attribute rows and its content opened, from its row's fields. */
+        private StoredObject load(String uid, ObjectType type, String owner, long revision, Envelope.Sealed sealed)
+                throws SQLException {
             List<KmipAttribute> attributes = new ArrayList<>();
             PreparedStatement a = conn.prepare("SELECT attribute_index, value FROM attributes WHERE uid = ? ORDER BY ordinal");
             a.setString(1, uid);
