@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,10 @@ final class ClientCore implements KmipClient {
         }
         Connection conn = new Connection(endpoint);
         long handshakeMillis = options.connectTimeout().toMillis();
+        // initChannel runs before the connect can complete, so the listener below always finds it set.
+        // Not read back from the pipeline: a handshake that fails before the listener runs closes the
+        // channel and empties its pipeline, and the connection would then never be reported.
+        AtomicReference<SslHandler> tls = new AtomicReference<>();
         ChannelFuture cf;
         try {
             cf = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
@@ -143,6 +148,7 @@ final class ClientCore implements KmipClient {
                 protected void initChannel(SocketChannel ch) {
                     SslHandler ssl = sslContext.newHandler(ch.alloc(), endpoint.host(), endpoint.port());
                     ssl.setHandshakeTimeoutMillis(handshakeMillis);
+                    tls.set(ssl);
                     ch.pipeline().addLast("ssl", ssl);
                     KmipPipeline.addCodec(ch.pipeline(), limits);
                     ch.pipeline().addLast("kmip-client", conn);
@@ -162,7 +168,7 @@ final class ClientCore implements KmipClient {
                         + Connection.describe(c.cause()), c.cause()));
                 return;
             }
-            ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+            tls.get().handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
                     f.complete(conn);
                 } else {

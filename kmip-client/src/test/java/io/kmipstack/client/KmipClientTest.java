@@ -371,20 +371,24 @@ class KmipClientTest {
 
     @Test
     void failsOverToTheNextEndpointAndBackAfterTheFailbackDelay() throws Exception {
+        Duration failback = Duration.ofSeconds(2);
         ScriptedPeer first = ScriptedPeer.start(pki, FakeKmipServer.all());
         int firstPort = first.port();
         first.close(); // its port now refuses connections
         try (ScriptedPeer second = ScriptedPeer.start(pki, FakeKmipServer.all());
                 KmipClient client = KmipClient.create(KmipClientOptions.builder().tls(tls())
                         .endpoint("127.0.0.1", firstPort).endpoint(second.endpoint())
-                        .version(KmipVersion.V1_2).failbackDelay(Duration.ofMillis(300)).requestTimeout(Duration.ofSeconds(5)).build())) {
+                        .version(KmipVersion.V1_2).failbackDelay(failback).requestTimeout(Duration.ofSeconds(5)).build())) {
+            long start = System.nanoTime();
             client.sync().get("a");
             assertThat(second.requests()).hasSize(1);
 
             try (ScriptedPeer back = ScriptedPeer.start(pki, "127.0.0.1", firstPort, FakeKmipServer.all())) {
                 client.sync().get("b"); // still marked down: the second endpoint again
+                // The delay is generous so that a slow first handshake cannot use it up before "b".
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(failback);
                 assertThat(second.requests()).hasSize(2);
-                Thread.sleep(400);
+                Thread.sleep(failback.toMillis() + 100);
                 client.sync().get("c");
                 assertThat(back.requests()).hasSize(1);
                 assertThat(second.requests()).hasSize(2);

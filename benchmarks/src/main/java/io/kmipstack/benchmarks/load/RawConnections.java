@@ -20,6 +20,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Mutual-TLS connections below the KMIP client, on the client's transport (NIO, TCP_NODELAY, the
@@ -52,11 +53,15 @@ final class RawConnections implements AutoCloseable {
     CompletableFuture<FrameChannel> open(boolean frames) {
         FrameChannel fc = new FrameChannel();
         CompletableFuture<FrameChannel> opened = new CompletableFuture<>();
+        // Kept here, not read back from the pipeline: a handshake that fails before the connect
+        // listener runs closes the channel and empties its pipeline.
+        AtomicReference<SslHandler> tls = new AtomicReference<>();
         bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 SslHandler h = ssl.newHandler(ch.alloc(), endpoint.host(), endpoint.port());
                 h.setHandshakeTimeoutMillis(timeout.toMillis());
+                tls.set(h);
                 ch.pipeline().addLast("ssl", h);
                 if (frames) {
                     ch.pipeline().addLast("kmip-frame-decoder", KmipFrameDecoder.create());
@@ -70,7 +75,7 @@ final class RawConnections implements AutoCloseable {
             }
             Channel ch = ((io.netty.channel.ChannelFuture) c).channel();
             fc.channel = ch;
-            ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(hs -> {
+            tls.get().handshakeFuture().addListener(hs -> {
                 if (hs.isSuccess()) {
                     opened.complete(fc);
                 } else {
