@@ -68,7 +68,7 @@ public class ModelGenerator {
     static final Set<String> HAND_WRITTEN_PAYLOAD = Set.of("RequestPayload", "ResponsePayload", "RawPayload",
             "RequestPayloads", "ResponsePayloads");
     /** Names the generated files import; a schema type of the same name would shadow them. */
-    static final Set<String> IMPORTED = Set.of("List", "ArrayList", "Instant", "Ttlv", "Bytes",
+    static final Set<String> IMPORTED = Set.of("List", "ArrayList", "Instant", "Ttlv", "TtlvWriter", "Bytes",
             "ItemType", "KmipVersion", "String", "Integer", "Long", "Boolean", "Object", "Record", "Override");
 
     static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -77,9 +77,9 @@ public class ModelGenerator {
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits",
-            "item", "tag", "v", "out", "c", "child", "each", "e");
+            "item", "tag", "v", "out", "c", "child", "each", "e", "w", "mark");
     static final Set<String> OBJECT_METHODS = Set.of("hashCode", "toString", "equals", "getClass", "notify",
-            "notifyAll", "wait", "clone", "finalize", "encode", "decode", "of");
+            "notifyAll", "wait", "clone", "finalize", "encode", "decode", "of", "writeTo", "toBytes");
 
     // ---------------------------------------------------------------------------------------
     // Model of the schema
@@ -149,6 +149,7 @@ public class ModelGenerator {
         String until;
         String by;           // choice: selector tag name
         String check;        // struct: hand-written class whose check(struct, version) encode calls first
+        boolean message;     // struct: a whole message, which also gets toBytes(version)
         TagInfo byTag;
         String doc;
         final List<Field> fields = new ArrayList<>();
@@ -344,9 +345,13 @@ public class ModelGenerator {
         }
         for (int i = 2; i < words.length; i++) {
             String w = words[i];
+            if (w.equals("message")) {
+                d.message = true;
+                continue;
+            }
             int eq = w.indexOf('=');
             if (eq <= 0) {
-                error(pos, "unexpected word '" + w + "' (expected: key=value)");
+                error(pos, "unexpected word '" + w + "' (expected: key=value or message)");
                 continue;
             }
             String key = w.substring(0, eq);
@@ -366,6 +371,9 @@ public class ModelGenerator {
                 case "check" -> d.check = value;
                 default -> error(pos, "unknown option " + key + " on " + words[0] + " " + d.name);
             }
+        }
+        if (d.message && kind != DeclKind.STRUCT) {
+            error(pos, "message is only for struct");
         }
         if (d.by != null && kind != DeclKind.CHOICE) {
             error(pos, "by= is only for choice");
@@ -819,6 +827,7 @@ public class ModelGenerator {
                 "io.kmipstack.codec.ttlv.Bytes",
                 "io.kmipstack.codec.ttlv.ItemType",
                 "io.kmipstack.codec.ttlv.Ttlv",
+                "io.kmipstack.codec.ttlv.TtlvWriter",
                 "java.time.Instant",
                 "java.util.ArrayList",
                 "java.util.List"));
@@ -940,7 +949,8 @@ public class ModelGenerator {
         String doc = (s.doc != null ? s.doc + " " : "KMIP structure " + s.name + tagDesc + ". ")
                 + (range.isEmpty() ? "" : "Defined " + range + ". ")
                 + "Generated from {@code " + s.file + "}: decode accepts children in any order; encode writes them"
-                + " in schema order and refuses what the target version does not define.";
+                + " in schema order and refuses what the target version does not define; writeTo writes the same"
+                + " bytes straight into a TtlvWriter.";
         sb.append(javadoc("", doc));
         List<String> implemented = new ArrayList<>();
         for (Decl c : s.choices) {
@@ -1017,6 +1027,7 @@ public class ModelGenerator {
         }
         structDecode(sb, s);
         structEncode(sb, s);
+        structWriteTo(sb, s);
         if (s.fields.stream().anyMatch(f -> f.secret)) {
             sb.append("\n    /** Like the record default, with secret fields redacted. */\n");
             sb.append("    @Override\n    public String toString() {\n        return \"").append(s.name).append("[\"");
@@ -1267,6 +1278,96 @@ public class ModelGenerator {
         };
     }
 
+    /**
+     * {@code writeTo}: the encoding of {@link #structEncode} written straight into a TtlvWriter.
+     * The checks are the same calls in the same order (struct range, hand-written check, then per
+     * field its gate and value checks), so an input encode refuses is refused here with the same
+     * exception and message; only the bytes of the fields before it have been written.
+     */
+    void structWriteTo(StringBuilder sb, Decl s) {
+        String S = quote(s.name);
+        sb.append("\n    /** Writes {@link #encode(KmipVersion)}'s bytes into {@code w}. */\n");
+        sb.append("    public void writeTo(TtlvWriter w, KmipVersion v) {\n        writeTo(w, TAG, v);\n    }\n\n");
+        sb.append("    /**\n     * Writes {@link #encode(int, KmipVersion)}'s bytes into {@code w} without building the tree.\n     *\n")
+                .append("     * @throws KmipEncodingException as encode does, for the same input; {@code w} then holds a\n")
+                .append("     *     partial message\n     */\n");
+        sb.append("    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n");
+        if (s.since != null || s.until != null) {
+            sb.append("        FieldCodec.checkStruct(v, ").append(ver(s.since != null ? s.since : "1.0")).append(", ")
+                    .append(ver(s.until)).append(", ").append(S).append(");\n");
+        }
+        if (s.check != null) {
+            sb.append("        ").append(s.check).append(".check(this, v);\n");
+        }
+        sb.append("        int mark = w.beginStructure(tag);\n");
+        for (Field f : s.fields) {
+            String F = quote(f.kind == FieldKind.TAG_CHOICE ? f.decl.name : f.tagName);
+            String tag = f.tag != null ? hexTag(f.tag.code()) : null;
+            String gate = f.gated ? "FieldCodec.checkField(v, " + ver(f.effSince) + ", " + ver(f.effUntil) + ", "
+                    + S + ", " + F + ");" : null;
+            if (f.list()) {
+                sb.append("        if (!").append(f.javaName).append(".isEmpty()) {\n");
+                if (gate != null) {
+                    sb.append("            ").append(gate).append('\n');
+                }
+                sb.append("            for (").append(elementType(f, s.pkg)).append(" each : ").append(f.javaName).append(") {\n");
+                sb.append("                ").append(writeStatement(s, f, "each", tag, S, F)).append('\n');
+                sb.append("            }\n        }\n");
+            } else {
+                boolean opt = f.card == '?';
+                String ind = "        ";
+                if (opt || gate != null) {
+                    sb.append("        if (").append(f.javaName).append(" != null) {\n");
+                    ind = "            ";
+                }
+                if (gate != null) {
+                    sb.append(ind).append(gate).append('\n');
+                }
+                sb.append(ind).append(writeStatement(s, f, f.javaName, tag, S, F)).append('\n');
+                if (opt || gate != null) {
+                    sb.append("        }\n");
+                }
+            }
+        }
+        sb.append("        w.endStructure(mark);\n    }\n");
+        if (s.message) {
+            sb.append("\n    /**\n     * This message in binary TTLV for version {@code v}: the bytes of\n")
+                    .append("     * {@code TtlvEncoder.encode(encode(v))}, written in one pass without the tree.\n     *\n")
+                    .append("     * @throws KmipEncodingException as encode does, for the same input\n     */\n");
+            sb.append("    public byte[] toBytes(KmipVersion v) {\n");
+            sb.append("        TtlvWriter w = new TtlvWriter();\n");
+            sb.append("        writeTo(w, v);\n");
+            sb.append("        return w.toByteArray();\n    }\n");
+        }
+    }
+
+    /** The statement writing field {@code f}'s value {@code x}: {@link #encodeExpr} for a writer. */
+    String writeStatement(Decl s, Field f, String x, String tag, String S, String F) {
+        return switch (f.kind) {
+            case PRIMITIVE -> switch (f.type) {
+                case "Integer" -> "w.integer(" + tag + ", " + x + ");";
+                case "Mask" -> f.maskName != null
+                        ? "FieldCodec.writeMask(w, " + tag + ", " + x + ", " + quote(f.maskName) + ", v, " + S + ", " + F + ");"
+                        : "w.integer(" + tag + ", " + x + ");";
+                case "LongInteger" -> "w.longInteger(" + tag + ", " + x + ");";
+                case "BigInteger" -> "FieldCodec.writeBigInteger(w, " + tag + ", " + x + ");";
+                case "Enumeration" -> f.enumClass == null
+                        ? "w.enumeration(" + tag + ", " + x + ");"
+                        : "FieldCodec.writeEnumeration(w, " + tag + ", " + x + ", v, " + S + ", " + F + ");";
+                case "Boolean" -> "w.bool(" + tag + ", " + x + ");";
+                case "TextString" -> "w.text(" + tag + ", " + x + ");";
+                case "ByteString" -> "w.bytes(" + tag + ", " + x + ");";
+                case "DateTime" -> "w.dateTime(" + tag + ", " + x + ".getEpochSecond());";
+                case "Interval" -> "FieldCodec.writeInterval(w, " + tag + ", " + x + ", " + S + ", " + F + ");";
+                case "DateTimeExtended" -> "FieldCodec.writeDateTimeExtended(w, " + tag + ", " + x + ");";
+                default -> throw new IllegalStateException(f.type);
+            };
+            case ANY -> "w.write(" + tag + ", " + x + ");";
+            case ID, STRUCT, EXTERN, SELECTED_CHOICE, PAYLOAD -> x + ".writeTo(w, " + tag + ", v);";
+            case TAG_CHOICE -> x + ".writeTo(w, v);";
+        };
+    }
+
     // ----- choice -----
 
     String choice(Decl c) {
@@ -1295,6 +1396,10 @@ public class ModelGenerator {
         sb.append("    Ttlv encode(KmipVersion v);\n\n");
         sb.append("    /** Encodes under {@code tag} for version {@code v}. */\n");
         sb.append("    Ttlv encode(int tag, KmipVersion v);\n\n");
+        sb.append("    /** Writes {@link #encode(KmipVersion)}'s bytes into {@code w}, refusing the same way. */\n");
+        sb.append("    void writeTo(TtlvWriter w, KmipVersion v);\n\n");
+        sb.append("    /** Writes {@link #encode(int, KmipVersion)}'s bytes into {@code w}, refusing the same way. */\n");
+        sb.append("    void writeTo(TtlvWriter w, int tag, KmipVersion v);\n\n");
         if (c.by == null) {
             sb.append("    /** Decodes {@code item} as the alternative its tag names. */\n");
             sb.append("    static ").append(c.name).append(" decode(Ttlv item) {\n");
@@ -1334,7 +1439,11 @@ public class ModelGenerator {
             sb.append("        public Unknown {\n            java.util.Objects.requireNonNull(item, \"item\");\n        }\n\n");
             sb.append("        @Override\n        public Ttlv encode(KmipVersion v) {\n            return item;\n        }\n\n");
             sb.append("        @Override\n        public Ttlv encode(int tag, KmipVersion v) {\n")
-                    .append("            return FieldCodec.retag(item, tag);\n        }\n    }\n");
+                    .append("            return FieldCodec.retag(item, tag);\n        }\n\n");
+            sb.append("        @Override\n        public void writeTo(TtlvWriter w, KmipVersion v) {\n")
+                    .append("            w.write(item);\n        }\n\n");
+            sb.append("        @Override\n        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n")
+                    .append("            w.write(tag, item);\n        }\n    }\n");
         }
         sb.append("}\n");
         return withHeader(c, enumsUsed, sb.toString());
@@ -1382,7 +1491,20 @@ public class ModelGenerator {
                     .append(ver(b.until)).append(", ").append(quote(b.name)).append(");\n");
         }
         sb.append("        FieldCodec.checkItems(v, items, ").append(quote(b.name)).append(");\n");
-        sb.append("        return Ttlv.structure(tag, items);\n    }\n}\n");
+        sb.append("        return Ttlv.structure(tag, items);\n    }\n\n");
+        sb.append("    /** Writes {@link #encode(KmipVersion)}'s bytes into {@code w}. */\n");
+        sb.append("    public void writeTo(TtlvWriter w, KmipVersion v) {\n        writeTo(w, TAG, v);\n    }\n\n");
+        sb.append("    /**\n     * Writes {@link #encode(int, KmipVersion)}'s bytes into {@code w} without building the tree.\n     *\n")
+                .append("     * @throws KmipEncodingException as encode does, before writing anything\n     */\n");
+        sb.append("    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n");
+        if (b.since != null || b.until != null) {
+            sb.append("        FieldCodec.checkStruct(v, ").append(ver(b.since != null ? b.since : "1.0")).append(", ")
+                    .append(ver(b.until)).append(", ").append(quote(b.name)).append(");\n");
+        }
+        sb.append("        FieldCodec.checkItems(v, items, ").append(quote(b.name)).append(");\n");
+        sb.append("        int mark = w.beginStructure(tag);\n");
+        sb.append("        for (Ttlv item : items) {\n            w.write(item);\n        }\n");
+        sb.append("        w.endStructure(mark);\n    }\n}\n");
         return withHeader(b, Set.of(), sb.toString());
     }
 

@@ -5,6 +5,7 @@ import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.util.Objects;
 
 /**
@@ -40,12 +41,20 @@ public sealed interface AttributeReference permits AttributeReference.ByTag, Att
 
     Ttlv encode(int tag, KmipVersion v);
 
+    /** Writes the bytes of {@link #encode} into {@code w}. */
+    void writeTo(TtlvWriter w, int tag, KmipVersion v);
+
     /** A reference by tag code. */
     record ByTag(int tag) implements AttributeReference {
 
         @Override
         public Ttlv encode(int itemTag, KmipVersion v) {
             return Ttlv.enumeration(itemTag, tag);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int itemTag, KmipVersion v) {
+            w.enumeration(itemTag, tag);
         }
 
         @Override
@@ -102,6 +111,14 @@ public sealed interface AttributeReference permits AttributeReference.ByTag, Att
         public Ttlv encode(int tag, KmipVersion v) {
             return Ttlv.structure(tag, Ttlv.text(Tag.VENDOR_IDENTIFICATION, vendorIdentification),
                     Ttlv.text(Tag.ATTRIBUTE_NAME, attributeName));
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            int mark = w.beginStructure(tag);
+            w.text(Tag.VENDOR_IDENTIFICATION, vendorIdentification);
+            w.text(Tag.ATTRIBUTE_NAME, attributeName);
+            w.endStructure(mark);
         }
 
         @Override

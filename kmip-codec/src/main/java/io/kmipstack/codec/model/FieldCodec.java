@@ -10,6 +10,7 @@ import io.kmipstack.codec.registry.TagDef;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,9 @@ import java.util.List;
  * The small steps the generated model code is made of: typed reads that check the item type,
  * the errors of a decoder, and the version checks of an encoder. Public because the generated
  * records live in two packages ({@code model} and {@code payload}); not meant for other callers.
+ * Each encoding helper that builds a {@code Ttlv} has a {@code write...} twin for
+ * {@link TtlvWriter}; both run the same check, so both paths refuse the same input with the same
+ * message.
  *
  * <p>Every message names structures, fields, types and versions, never a value.
  */
@@ -148,15 +152,36 @@ public final class FieldCodec {
      * registry does not name (extensions, vendor values) are the caller's choice and pass.
      */
     public static Ttlv enumeration(int tag, KmipEnum value, KmipVersion v, String struct, String field) {
+        checkEnumeration(value, v, struct, field);
+        return Ttlv.enumeration(tag, value.value());
+    }
+
+    /** {@link #enumeration(int, KmipEnum, KmipVersion, String, String)} into a writer. */
+    public static void writeEnumeration(TtlvWriter w, int tag, KmipEnum value, KmipVersion v, String struct, String field) {
+        checkEnumeration(value, v, struct, field);
+        w.enumeration(tag, value.value());
+    }
+
+    private static void checkEnumeration(KmipEnum value, KmipVersion v, String struct, String field) {
         if (value.isKnown() && !value.definedIn(v)) {
             throw new KmipEncodingException(struct + "." + field + ": value " + value.name() + " not defined in KMIP " + v
                     + " (defined " + range(value.since(), value.until()) + ")");
         }
-        return Ttlv.enumeration(tag, value.value());
     }
 
     /** A mask-valued Integer item, refusing a named bit that {@code v} does not define. */
     public static Ttlv mask(int tag, int value, String maskName, KmipVersion v, String struct, String field) {
+        checkMask(value, maskName, v, struct, field);
+        return Ttlv.integer(tag, value);
+    }
+
+    /** {@link #mask} into a writer. */
+    public static void writeMask(TtlvWriter w, int tag, int value, String maskName, KmipVersion v, String struct, String field) {
+        checkMask(value, maskName, v, struct, field);
+        w.integer(tag, value);
+    }
+
+    private static void checkMask(int value, String maskName, KmipVersion v, String struct, String field) {
         EnumDef def = Registry.enumeration(maskName);
         if (def != null) {
             for (int rest = value; rest != 0; rest &= rest - 1) {
@@ -167,7 +192,6 @@ public final class FieldCodec {
                 }
             }
         }
-        return Ttlv.integer(tag, value);
     }
 
     /**
@@ -191,9 +215,18 @@ public final class FieldCodec {
      * when the caller gave a shorter form (bytes already a multiple of eight go out unchanged).
      */
     public static Ttlv bigInteger(int tag, Bytes twosComplement) {
+        return Ttlv.bigInteger(tag, signExtended(twosComplement));
+    }
+
+    /** {@link #bigInteger(int, Bytes)} into a writer. */
+    public static void writeBigInteger(TtlvWriter w, int tag, Bytes twosComplement) {
+        w.bigInteger(tag, signExtended(twosComplement));
+    }
+
+    private static Bytes signExtended(Bytes twosComplement) {
         int len = twosComplement.length();
         if (len != 0 && len % 8 == 0) {
-            return Ttlv.bigInteger(tag, twosComplement);
+            return twosComplement;
         }
         int padded = Math.max(8, (len + 7) / 8 * 8);
         byte[] out = new byte[padded];
@@ -201,23 +234,44 @@ public final class FieldCodec {
             java.util.Arrays.fill(out, 0, padded - len, (byte) 0xFF);
         }
         twosComplement.copyTo(out, padded - len);
-        return Ttlv.bigInteger(tag, Bytes.wrap(out));
+        return Bytes.wrap(out);
     }
 
     public static Ttlv interval(int tag, long seconds, String struct, String field) {
+        checkInterval(seconds, struct, field);
+        return Ttlv.interval(tag, seconds);
+    }
+
+    /** {@link #interval(int, long, String, String)} into a writer. */
+    public static void writeInterval(TtlvWriter w, int tag, long seconds, String struct, String field) {
+        checkInterval(seconds, struct, field);
+        w.interval(tag, seconds);
+    }
+
+    private static void checkInterval(long seconds, String struct, String field) {
         if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException(struct + "." + field + ": interval out of range (expected: 0 to 4294967295)");
         }
-        return Ttlv.interval(tag, seconds);
     }
 
     /** A Date-Time Extended item: microseconds since the epoch (sub-microsecond digits dropped). */
     public static Ttlv dateTimeExtended(int tag, Instant instant) {
-        long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
-        return Ttlv.dateTimeExtended(tag, micros);
+        return Ttlv.dateTimeExtended(tag, micros(instant));
     }
 
-    /** {@code item} under another tag (same type and value); {@code item} itself when the tag matches. */
+    /** {@link #dateTimeExtended(int, Instant)} into a writer. */
+    public static void writeDateTimeExtended(TtlvWriter w, int tag, Instant instant) {
+        w.dateTimeExtended(tag, micros(instant));
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
+    /**
+     * {@code item} under another tag (same type and value); {@code item} itself when the tag
+     * matches. A writer does this without a copy: {@link TtlvWriter#write(int, Ttlv)}.
+     */
     public static Ttlv retag(Ttlv item, int tag) {
         if (item.tag() == tag) {
             return item;

@@ -6,6 +6,7 @@ import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.ItemType;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -44,6 +45,9 @@ public sealed interface KeyMaterial permits KeyMaterial.Raw, KeyMaterial.Transpa
 
     Ttlv encode(int tag, KmipVersion v);
 
+    /** Writes the bytes of {@link #encode} into {@code w}. */
+    void writeTo(TtlvWriter w, int tag, KmipVersion v);
+
     /** The material of an encoded key format. */
     record Raw(Bytes bytes) implements KeyMaterial {
 
@@ -54,6 +58,11 @@ public sealed interface KeyMaterial permits KeyMaterial.Raw, KeyMaterial.Transpa
         @Override
         public Ttlv encode(int tag, KmipVersion v) {
             return Ttlv.bytes(tag, bytes);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            w.bytes(tag, bytes);
         }
     }
 
@@ -71,6 +80,11 @@ public sealed interface KeyMaterial permits KeyMaterial.Raw, KeyMaterial.Transpa
         @Override
         public Ttlv encode(int tag, KmipVersion v) {
             return FieldCodec.retag(structure, tag);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            w.write(tag, structure);
         }
     }
 

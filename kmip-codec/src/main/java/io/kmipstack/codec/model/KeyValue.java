@@ -6,6 +6,7 @@ import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Bytes;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,9 @@ public sealed interface KeyValue permits KeyValue.Wrapped, KeyValue.Plain {
 
     Ttlv encode(int tag, KmipVersion v);
 
+    /** Writes the bytes of {@link #encode} into {@code w}, refusing the same way. */
+    void writeTo(TtlvWriter w, int tag, KmipVersion v);
+
     /** The key material, or {@code null} while wrapped. */
     default KeyMaterial keyMaterial() {
         return this instanceof Plain p ? p.keyMaterial() : null;
@@ -58,6 +62,11 @@ public sealed interface KeyValue permits KeyValue.Wrapped, KeyValue.Plain {
         @Override
         public Ttlv encode(int tag, KmipVersion v) {
             return Ttlv.bytes(tag, ciphertext);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            w.bytes(tag, ciphertext);
         }
     }
 
@@ -127,6 +136,24 @@ public sealed interface KeyValue permits KeyValue.Wrapped, KeyValue.Plain {
                 out.add(attributes.encode(Tag.ATTRIBUTES, v));
             }
             return Ttlv.structure(tag, out);
+        }
+
+        // The same steps as encode, in the same order, so that the same value fails the same way.
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            int mark = w.beginStructure(tag);
+            keyMaterial.writeTo(w, Tag.KEY_MATERIAL, v);
+            if (!attribute.isEmpty()) {
+                FieldCodec.checkField(v, KmipVersion.V1_0, KmipVersion.V1_4, "KeyValue", "Attribute");
+                for (Attribute a : attribute) {
+                    a.writeTo(w, Tag.ATTRIBUTE, v);
+                }
+            }
+            if (attributes != null) {
+                FieldCodec.checkField(v, KmipVersion.V2_0, null, "KeyValue", "Attributes");
+                attributes.writeTo(w, Tag.ATTRIBUTES, v);
+            }
+            w.endStructure(mark);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.Registry;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,9 @@ public sealed interface UniqueIdentifier permits UniqueIdentifier.Text, UniqueId
      */
     Ttlv encode(int tag, KmipVersion v);
 
+    /** Writes the bytes of {@link #encode} into {@code w}, refusing the same way. */
+    void writeTo(TtlvWriter w, int tag, KmipVersion v);
+
     /** A server-assigned identifier. */
     record Text(String value) implements UniqueIdentifier {
 
@@ -53,6 +57,11 @@ public sealed interface UniqueIdentifier permits UniqueIdentifier.Text, UniqueId
         @Override
         public Ttlv encode(int tag, KmipVersion v) {
             return Ttlv.text(tag, value);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            w.text(tag, value);
         }
 
         @Override
@@ -75,6 +84,12 @@ public sealed interface UniqueIdentifier permits UniqueIdentifier.Text, UniqueId
         }
 
         @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            FieldCodec.checkField(v, KmipVersion.V2_0, null, Registry.tagName(tag), "placeholder");
+            FieldCodec.writeEnumeration(w, tag, value, v, Registry.tagName(tag), "placeholder");
+        }
+
+        @Override
         public String toString() {
             return value.name();
         }
@@ -87,6 +102,12 @@ public sealed interface UniqueIdentifier permits UniqueIdentifier.Text, UniqueId
         public Ttlv encode(int tag, KmipVersion v) {
             FieldCodec.checkField(v, KmipVersion.V2_0, null, Registry.tagName(tag), "index");
             return Ttlv.integer(tag, value);
+        }
+
+        @Override
+        public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+            FieldCodec.checkField(v, KmipVersion.V2_0, null, Registry.tagName(tag), "index");
+            w.integer(tag, value);
         }
 
         @Override

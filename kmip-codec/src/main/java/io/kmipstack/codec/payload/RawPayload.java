@@ -3,6 +3,7 @@ package io.kmipstack.codec.payload;
 import io.kmipstack.codec.model.FieldCodec;
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 import java.util.Objects;
 
 /**
@@ -36,5 +37,15 @@ public record RawPayload(Ttlv item) implements RequestPayload, ResponsePayload {
     @Override
     public Ttlv encode(int tag, KmipVersion v) {
         return FieldCodec.retag(item, tag);
+    }
+
+    @Override
+    public void writeTo(TtlvWriter w, KmipVersion v) {
+        w.write(item);
+    }
+
+    @Override
+    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+        w.write(tag, item);
     }
 }

@@ -2,6 +2,7 @@ package io.kmipstack.codec.payload;
 
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.kmipstack.codec.ttlv.TtlvWriter;
 
 /**
  * The Response Payload of a batch item (KMIP 1.4 section 7.2, 2.1 section 8.6), whose content
@@ -21,4 +22,17 @@ public interface ResponsePayload {
 
     /** Encodes under {@code tag} for version {@code v}. */
     Ttlv encode(int tag, KmipVersion v);
+
+    /**
+     * Writes the bytes of {@link #encode(KmipVersion)} into {@code w}, refusing the same way. The
+     * generated payloads and {@link RawPayload} write directly; this default goes through the tree.
+     */
+    default void writeTo(TtlvWriter w, KmipVersion v) {
+        w.write(encode(v));
+    }
+
+    /** Writes the bytes of {@link #encode(int, KmipVersion)} into {@code w}, refusing the same way. */
+    default void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+        w.write(encode(tag, v));
+    }
 }

@@ -68,16 +68,21 @@ public final class Ttlv {
      * eight bytes; use {@link #bigInteger(int, BigInteger)} to get that from a number.
      */
     public static Ttlv bigInteger(int tag, Bytes twosComplement) {
+        checkBigInteger(twosComplement);
+        return new Ttlv(tag, ItemType.BIG_INTEGER, 0, twosComplement);
+    }
+
+    // Shared with TtlvWriter, which must refuse exactly what the tree refuses.
+    static void checkBigInteger(Bytes twosComplement) {
         Objects.requireNonNull(twosComplement, "twosComplement");
         if (twosComplement.length() == 0 || twosComplement.length() % 8 != 0) {
             throw new IllegalArgumentException(
                     "big integer length: " + twosComplement.length() + " (expected: a positive multiple of 8)");
         }
-        return new Ttlv(tag, ItemType.BIG_INTEGER, 0, twosComplement);
     }
 
-    /** A Big Integer sign-extended to the shortest multiple of eight bytes. */
-    public static Ttlv bigInteger(int tag, BigInteger value) {
+    /** The Big Integer bytes of {@code value}: two's complement, sign-extended to a multiple of eight. */
+    static byte[] bigIntegerBytes(BigInteger value) {
         byte[] minimal = value.toByteArray();
         int padded = (minimal.length + 7) / 8 * 8;
         byte[] out = new byte[padded];
@@ -85,7 +90,12 @@ public final class Ttlv {
             java.util.Arrays.fill(out, 0, padded - minimal.length, (byte) 0xFF);
         }
         System.arraycopy(minimal, 0, out, padded - minimal.length, minimal.length);
-        return new Ttlv(tag, ItemType.BIG_INTEGER, 0, Bytes.wrap(out));
+        return out;
+    }
+
+    /** A Big Integer sign-extended to the shortest multiple of eight bytes. */
+    public static Ttlv bigInteger(int tag, BigInteger value) {
+        return new Ttlv(tag, ItemType.BIG_INTEGER, 0, Bytes.wrap(bigIntegerBytes(value)));
     }
 
     public static Ttlv enumeration(int tag, int value) {
@@ -113,10 +123,14 @@ public final class Ttlv {
     }
 
     public static Ttlv interval(int tag, long seconds) {
+        checkInterval(seconds);
+        return new Ttlv(tag, ItemType.INTERVAL, seconds, null);
+    }
+
+    static void checkInterval(long seconds) {
         if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("interval: " + seconds + " (expected: 0 to 4294967295)");
         }
-        return new Ttlv(tag, ItemType.INTERVAL, seconds, null);
     }
 
     public static Ttlv dateTimeExtended(int tag, long epochMicros) {

@@ -188,7 +188,52 @@ class ModelGeneratorTest {
         assertThat(attribute).contains("    public Ttlv encode(int tag, KmipVersion v) {\n"
                 + "        AttributeVersionCheck.check(this, v);\n"
                 + "        ArrayList<Ttlv> out");
+        // The direct writer runs the same check first, before writing anything.
+        assertThat(attribute).contains("    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n"
+                + "        AttributeVersionCheck.check(this, v);\n"
+                + "        int mark = w.beginStructure(tag);\n");
+    }
 
+    @Test
+    void writeToMirrorsEncodeFieldByField() throws Exception {
+        assertThat(generate("a.schema", """
+                struct RequestHeader message
+                  ProtocolVersionMajor          Integer      1
+                  ClientCorrelationValue        TextString   ?   since=1.4
+                  AttestationType               Enumeration  *   since=1.2
+                  Nonce                         Any          ?
+                """)).isEmpty();
+        String header = Files.readString(generated("model", "RequestHeader"));
+        assertThat(header).contains("""
+                    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {
+                        int mark = w.beginStructure(tag);
+                        w.integer(0x42006A, protocolVersionMajor);
+                        if (clientCorrelationValue != null) {
+                            FieldCodec.checkField(v, KmipVersion.V1_4, null, "RequestHeader", "ClientCorrelationValue");
+                            w.text(0x420105, clientCorrelationValue);
+                        }
+                        if (!attestationType.isEmpty()) {
+                            FieldCodec.checkField(v, KmipVersion.V1_2, null, "RequestHeader", "AttestationType");
+                            for (AttestationType each : attestationType) {
+                                FieldCodec.writeEnumeration(w, 0x4200C7, each, v, "RequestHeader", "AttestationType");
+                            }
+                        }
+                        if (nonce != null) {
+                            FieldCodec.checkField(v, KmipVersion.V1_2, null, "RequestHeader", "Nonce");
+                            w.write(0x4200C8, nonce);
+                        }
+                        w.endStructure(mark);
+                    }
+                """, "public byte[] toBytes(KmipVersion v) {", "import io.kmipstack.codec.ttlv.TtlvWriter;");
+    }
+
+    @Test
+    void messageIsOnlyForStructs() throws Exception {
+        assertThat(generate("a.schema", "bag Attributes message\n"))
+                .containsExactly("a.schema:1: message is only for struct");
+        assertThat(generate("a.schema", "struct Nonce\n  NonceID  ByteString  1\n")).isEmpty();
+        assertThat(Files.readString(generated("model", "Nonce"))).contains("public void writeTo(TtlvWriter w, KmipVersion v)")
+                .doesNotContain("toBytes");
     }
 
     @Test

@@ -44,7 +44,8 @@ class TtlvRoundTripPropertyTest {
         }
     }
 
-    private static List<Ttlv> children(Random random, int depth) {
+    /** Up to six random items, Structures nested down to depth 6; TtlvWriterTest writes the same trees. */
+    static List<Ttlv> children(Random random, int depth) {
         int n = random.nextInt(7);
         List<Ttlv> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
