@@ -185,7 +185,7 @@ final class ClientCore implements KmipClient {
     }
 
     /** One exchange bounded by the request timeout; on timeout the connection is closed. */
-    CompletableFuture<Ttlv> exchangeWithTimeout(Connection c, Ttlv request) {
+    CompletableFuture<Ttlv> exchangeWithTimeout(Connection c, byte[] request) {
         CompletableFuture<Ttlv> f = c.exchange(request);
         Duration t = options.requestTimeout();
         try {
@@ -203,13 +203,16 @@ final class ClientCore implements KmipClient {
 
     // ---- messages
 
-    /** The request message for {@code items} in {@code version}, encoded; the codec refuses what that version lacks. */
-    Ttlv encode(KmipVersion version, List<RequestBatchItem> items, MessageOptions mo) {
+    /**
+     * The request message for {@code items} in {@code version}, as TTLV bytes written straight from
+     * the records (no tree in between); the codec refuses what that version lacks.
+     */
+    byte[] encode(KmipVersion version, List<RequestBatchItem> items, MessageOptions mo) {
         Authentication auth = options.credentials().isEmpty() ? null : new Authentication(options.credentials());
         RequestHeader header = new RequestHeader(new ProtocolVersion(version.major(), version.minor()),
                 options.maximumResponseSize(), mo.clientCorrelationValue(), null, null, null, null, List.of(), auth,
                 mo.batchErrorContinuationOption(), mo.batchOrderOption(), null, items.size());
-        return new RequestMessage(header, items).encode(version);
+        return new RequestMessage(header, items).toBytes(version);
     }
 
     // ---- calls
@@ -336,7 +339,7 @@ final class ClientCore implements KmipClient {
     }
 
     private void exchange(Call call, EndpointPool pool, Connection conn, int retry) {
-        Ttlv message;
+        byte[] message;
         try {
             message = call.encode(conn.version());
         } catch (RuntimeException e) {
@@ -390,7 +393,7 @@ final class ClientCore implements KmipClient {
             this.idempotent = all;
         }
 
-        Ttlv encode(KmipVersion version) {
+        byte[] encode(KmipVersion version) {
             List<RequestBatchItem> items = new ArrayList<>(requests.size());
             List<Bytes> newIds = new ArrayList<>(requests.size());
             for (KmipRequest<?> r : requests) {
@@ -399,7 +402,7 @@ final class ClientCore implements KmipClient {
                 newIds.add(id);
                 items.add(new RequestBatchItem(r.operation(), null, id, r.payload(version), List.of()));
             }
-            Ttlv t = ClientCore.this.encode(version, items, mo);
+            byte[] t = ClientCore.this.encode(version, items, mo);
             ids = newIds;
             return t;
         }

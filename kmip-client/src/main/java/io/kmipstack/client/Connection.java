@@ -5,6 +5,7 @@ import io.kmipstack.codec.netty.InvalidKmipMessage;
 import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.ResultReason;
 import io.kmipstack.codec.ttlv.Ttlv;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -77,7 +78,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
      * {@link KmipException} (Invalid Message) when the response is not well-formed TTLV, and with
      * Response Too Large when it exceeds the frame limit.
      */
-    CompletableFuture<Ttlv> exchange(Ttlv request) {
+    CompletableFuture<Ttlv> exchange(byte[] request) {
         CompletableFuture<Ttlv> f = new CompletableFuture<>();
         try {
             channel.eventLoop().execute(() -> send(f, request));
@@ -88,7 +89,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     // On the event loop.
-    private void send(CompletableFuture<Ttlv> f, Ttlv request) {
+    private void send(CompletableFuture<Ttlv> f, byte[] request) {
         if (pending != null) {
             f.completeExceptionally(new IllegalStateException("connection to " + endpoint + ": a request is already in flight"));
             return;
@@ -98,7 +99,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         pending = f;
-        channel.writeAndFlush(request).addListener(w -> {
+        channel.writeAndFlush(Unpooled.wrappedBuffer(request)).addListener(w -> {
             if (!w.isSuccess()) {
                 fail(new KmipConnectionException("write to " + endpoint + ": " + describe(w.cause()), w.cause()));
                 channel.close();

@@ -101,7 +101,7 @@ final class VersionNegotiation {
         RequestPayload payload = discover
                 ? new DiscoverVersionsRequestPayload(protocolVersions())
                 : new QueryRequestPayload(List.of(QueryFunction.QUERY_OPERATIONS), null);
-        Ttlv request;
+        byte[] request;
         try {
             request = core.encode(v, List.of(new RequestBatchItem(op, null, null, payload, List.of())), MessageOptions.NONE);
         } catch (KmipException e) {
