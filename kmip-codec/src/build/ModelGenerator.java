@@ -1335,9 +1335,9 @@ public class ModelGenerator {
                     .append("     * {@code TtlvEncoder.encode(encode(v))}, written in one pass without the tree.\n     *\n")
                     .append("     * @throws KmipEncodingException as encode does, for the same input\n     */\n");
             sb.append("    public byte[] toBytes(KmipVersion v) {\n");
-            sb.append("        TtlvWriter w = new TtlvWriter();\n");
-            sb.append("        writeTo(w, v);\n");
-            sb.append("        return w.toByteArray();\n    }\n");
+            sb.append("        TtlvWriter w = TtlvWriter.borrow();\n");
+            sb.append("        try {\n            writeTo(w, v);\n            return w.toByteArray();\n");
+            sb.append("        } finally {\n            w.release();\n        }\n    }\n");
         }
     }
 

@@ -26,8 +26,15 @@ public final class TtlvWriter {
     // Arrays of nearly Integer.MAX_VALUE elements fail on some VMs; stay below, as ArrayList does.
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
+    // A borrowed writer keeps its array up to this size for the thread's next message; a larger
+    // one (a big Locate response, say) is dropped rather than held for the thread's lifetime.
+    private static final int MAX_RETAINED = 64 * 1024;
+
+    private static final ThreadLocal<TtlvWriter> PER_THREAD = ThreadLocal.withInitial(TtlvWriter::new);
+
     private byte[] buf;
     private int size;
+    private boolean borrowed;
 
     public TtlvWriter() {
         this(DEFAULT_INITIAL_CAPACITY);
@@ -38,6 +45,41 @@ public final class TtlvWriter {
             throw new IllegalArgumentException("initial capacity: " + initialCapacity + " (expected: 0 to " + MAX_LENGTH + ")");
         }
         buf = new byte[initialCapacity];
+    }
+
+    /**
+     * This thread's writer, empty, for one message at a time: {@link #toByteArray()} then
+     * {@link #release()} it. Writing a message then costs one copy of exactly its size, where a new
+     * writer would grow (and copy) its array several times for a message with a large value. A
+     * borrow while this thread's writer is out (a message written inside another) gets a new
+     * writer.
+     */
+    public static TtlvWriter borrow() {
+        TtlvWriter w = PER_THREAD.get();
+        if (w.borrowed) {
+            w = new TtlvWriter();
+        }
+        w.borrowed = true;
+        w.size = 0;
+        return w;
+    }
+
+    /**
+     * Gives a borrowed writer back. The bytes written are zeroed first: a message may carry key
+     * material, which must not stay in a buffer the thread keeps.
+     */
+    public void release() {
+        Arrays.fill(buf, 0, size, (byte) 0);
+        size = 0;
+        if (buf.length > MAX_RETAINED) {
+            buf = new byte[DEFAULT_INITIAL_CAPACITY];
+        }
+        borrowed = false;
+    }
+
+    /** The current array, for tests of {@link #release()}. */
+    byte[] array() {
+        return buf;
     }
 
     /** The number of bytes written so far. */

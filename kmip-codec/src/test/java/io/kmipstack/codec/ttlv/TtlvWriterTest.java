@@ -205,6 +205,39 @@ class TtlvWriterTest {
         }
     }
 
+    @Test
+    void aBorrowedWriterStartsEmptyAndIsWipedWhenReleased() {
+        TtlvWriter w = TtlvWriter.borrow();
+        w.bytes(0x420043, Bytes.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}));
+        int used = w.size();
+        assertThat(used).isEqualTo(24);
+        w.release();
+        byte[] kept = w.array();
+        assertThat(java.util.Arrays.copyOf(kept, used)).containsOnly(0);
+
+        TtlvWriter again = TtlvWriter.borrow();
+        assertThat(again).isSameAs(w);
+        assertThat(again.size()).isZero();
+        // A message written while this thread's writer is out gets a writer of its own.
+        TtlvWriter inner = TtlvWriter.borrow();
+        assertThat(inner).isNotSameAs(again);
+        inner.integer(0x42000D, 1);
+        again.integer(0x42000D, 2);
+        assertThat(inner.toByteArray()).isNotEqualTo(again.toByteArray()).hasSize(16);
+        inner.release();
+        again.release();
+    }
+
+    @Test
+    void aReleasedWriterDropsAnArrayThatGrewPastTheRetainedSize() {
+        TtlvWriter w = TtlvWriter.borrow();
+        w.bytes(0x420043, Bytes.of(new byte[100_000]));
+        w.release();
+        assertThat(w.array()).hasSize(TtlvWriter.DEFAULT_INITIAL_CAPACITY);
+        assertThat(TtlvWriter.borrow()).isSameAs(w);
+        w.release();
+    }
+
     private static void writeItemByItem(TtlvWriter w, Ttlv item) {
         int tag = item.tag();
         switch (item.type()) {
