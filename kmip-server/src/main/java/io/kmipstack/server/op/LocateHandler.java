@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Locate (KMIP 1.4 section 4.9, 2.1 section 6.1.28): the objects the requester may see whose
- * attributes match every attribute of the request. Equality filters go to the store's index;
- * the rest is checked on the candidates: two instances of a Date-Time attribute give an inclusive
+ * attributes match every attribute of the request. Equality filters on the values the store
+ * indexes ({@link LocateQuery#indexable}) go to the store; the rest is checked on the candidates: two instances of a Date-Time attribute give an inclusive
  * range, State is the state as of the request time, a Cryptographic Usage Mask matches objects
  * having at least its bits. The Storage Status Mask selects on-line, archived and (2.x)
  * destroyed objects; without it only on-line objects are found, and a destroyed object is never
@@ -94,7 +94,19 @@ final class LocateHandler implements OperationHandler {
                 objectType = ObjectType.valueOf(values.get(0).intValue());
             } else {
                 for (Ttlv v : values) {
-                    equal.add(KmipAttribute.of(v));
+                    if (LocateQuery.indexable(v)) {
+                        equal.add(KmipAttribute.of(v));
+                    } else {
+                        // Not in the store's index (LocateQuery): checked on the candidates.
+                        checks.add(o -> {
+                            for (KmipAttribute have : o.attributes().all(key)) {
+                                if (have.item().equals(v)) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        });
+                    }
                 }
             }
         }

@@ -113,7 +113,9 @@ final class MemoryObjectStore implements ObjectStore {
                     objects.put(uid, now);
                     order.put(now.seq(), uid);
                     for (KmipAttribute a : now.object().attributes()) {
-                        index.computeIfAbsent(a.item(), k -> new HashSet<>()).add(uid);
+                        if (LocateQuery.indexable(a.item())) {
+                            index.computeIfAbsent(a.item(), k -> new HashSet<>()).add(uid);
+                        }
                     }
                 }
             }
@@ -125,6 +127,9 @@ final class MemoryObjectStore implements ObjectStore {
 
     private void unindex(String uid, StoredObject object) {
         for (KmipAttribute a : object.attributes()) {
+            if (!LocateQuery.indexable(a.item())) {
+                continue;
+            }
             Set<String> uids = index.get(a.item());
             if (uids != null) {
                 uids.remove(uid);

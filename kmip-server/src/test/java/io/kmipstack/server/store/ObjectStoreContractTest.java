@@ -537,6 +537,18 @@ abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void anObjectCarryingAValueTwiceIsFoundOnce() {
+        String a = insert("alice", group("twice"), group("twice"), name("n"));
+        String b = insert("alice", group("twice"));
+        String c = insert("alice", group("twice"), group("twice"));
+        assertThat(locate(group("twice"))).containsExactly(a, b, c);
+        assertThat(locate(group("twice"), group("twice"))).containsExactly(a, b, c);
+        assertThat(locate(null, null, 1, 1, group("twice"))).containsExactly(b);
+        assertThat(locate(null, null, 2, null, group("twice"))).containsExactly(c);
+        assertThat(locate(group("twice"), name("n"))).containsExactly(a);
+    }
+
+    @Test
     void locateComparesTheWholeValue() {
         String a = insert("alice", name("k"));
         KmipAttribute otherType = KmipAttribute.of(Ttlv.structure(Tag.NAME, Ttlv.text(Tag.NAME_VALUE, "k"),
@@ -564,9 +576,21 @@ abstract class ObjectStoreContractTest {
         assertThat(locate(null, ObjectType.SECRET_DATA, 0, null)).containsExactly(secret);
         assertThat(locate(null, ObjectType.CERTIFICATE, 0, null)).isEmpty();
         assertThat(locate(group("g1"))).containsExactly(aesKey, desKey, secret);
-        assertThat(locate(null, ObjectType.SYMMETRIC_KEY, 0, null, group("g1"), algorithm(CryptographicAlgorithm.AES)))
-                .containsExactly(aesKey);
-        assertThat(locate(null, ObjectType.SECRET_DATA, 0, null, algorithm(CryptographicAlgorithm.AES))).isEmpty();
+        assertThat(locate(null, ObjectType.SYMMETRIC_KEY, 0, null, group("g1"))).containsExactly(aesKey, desKey);
+        assertThat(locate(null, ObjectType.SECRET_DATA, 0, null, group("g1"))).containsExactly(secret);
+    }
+
+    @Test
+    void locateRefusesFiltersTheIndexLeavesOut() {
+        // Enumerations, booleans, integers and dates are checked by the caller (LocateHandler).
+        for (Ttlv v : List.of(Ttlv.enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value()),
+                Ttlv.bool(Tag.FRESH, true), Ttlv.integer(Tag.CRYPTOGRAPHIC_LENGTH, 256), Ttlv.dateTime(Tag.INITIAL_DATE, 1))) {
+            assertThatThrownBy(() -> new LocateQuery(null, null, List.of(KmipAttribute.of(v)), 0, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.format("locate filter 0x%06X: %s", v.tag(), v.type().xmlName()));
+        }
+        // A vendor's own attribute is indexed whatever its type.
+        assertThat(LocateQuery.indexable(Ttlv.longInteger(0x540001, 1))).isTrue();
     }
 
     @Test
