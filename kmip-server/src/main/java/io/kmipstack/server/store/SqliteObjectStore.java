@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -55,6 +57,8 @@ import org.sqlite.SQLiteDataSource;
  * {@code BEGIN IMMEDIATE}; everything else is plain SQL a PostgreSQL store can reuse.
  */
 final class SqliteObjectStore implements ObjectStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteObjectStore.class);
 
     static final String DATABASE_FILE = "kmip.db";
 
@@ -181,7 +185,13 @@ final class SqliteObjectStore implements ObjectStore {
             }
             begin(conn, "BEGIN IMMEDIATE");
             try {
-                SqlSchema.migrate(conn.c, file.toString());
+                long started = System.nanoTime();
+                int before = SqlSchema.migrate(conn.c, file.toString());
+                if (before > 0 && before < SqlSchema.LATEST) {
+                    // Existing data was rewritten: say so, with how long the one-off upgrade took.
+                    log.info("{}: schema upgraded from version {} to {} in {} ms", file, before, SqlSchema.LATEST,
+                            (System.nanoTime() - started) / 1_000_000);
+                }
                 byte[] check = null;
                 try (PreparedStatement p = conn.c.prepareStatement("SELECT value FROM store_info WHERE name = ?")) {
                     p.setString(1, MASTER_KEY_CHECK);
