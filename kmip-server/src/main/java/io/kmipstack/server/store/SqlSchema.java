@@ -31,10 +31,10 @@ import java.util.List;
  * B-tree keyed by (uid, ordinal) instead of a row table plus its key index), indexes only the
  * values {@link LocateQuery#indexable} names (a partial index over the non-null match keys), and
  * keeps short values as their own hex in {@code match_key}, which is in order for time-ordered
- * identifiers and names that count up. Each Create then writes about 8 index entries near the
- * ends of their B-trees instead of 22, many at random places: about 80 KB of disk writes per
- * Create instead of 190, and half the server's CPU (docs/benchmarks.md). It rewrites the table in
- * SQL, in the transaction that opens the store.
+ * identifiers and names that count up. A Create of a named key then writes 5 index entries,
+ * most at the growing end of the index, instead of 22, many at random places: about 80 KB of
+ * disk writes per Create instead of 190, and half the server's CPU (docs/benchmarks.md). It
+ * rewrites the table in SQL, in the transaction that opens the store.
  *
  * <p>The DDL sticks to types and constraints PostgreSQL also accepts except {@code BLOB}
  * ({@code BYTEA} there) and {@code WITHOUT ROWID} (a PostgreSQL table is a heap with indexes
