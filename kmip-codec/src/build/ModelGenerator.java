@@ -1204,13 +1204,30 @@ public class ModelGenerator {
     }
 
     void structEncode(StringBuilder sb, Decl s) {
-        String S = quote(s.name);
         sb.append("    /** Encodes under this struct's default tag, " + s.tag.name() + ". */\n");
         sb.append("    public Ttlv encode(KmipVersion v) {\n        return encode(TAG, v);\n    }\n\n");
         sb.append("    /**\n     * Encodes under {@code tag} for version {@code v}.\n     *\n")
                 .append("     * @throws KmipEncodingException if {@code v} does not define this struct, a present field or\n")
                 .append("     *     an enumeration value in it\n     */\n");
         sb.append("    public Ttlv encode(int tag, KmipVersion v) {\n");
+        structBody(sb, s, "        ArrayList<Ttlv> out = new ArrayList<>(" + Math.max(4, s.fields.size()) + ");\n",
+                (f, x, tag, S, F) -> "out.add(" + encodeExpr(s, f, x, tag, S, F) + ");");
+        sb.append("        return Ttlv.structure(tag, out);\n    }\n");
+    }
+
+    /** The statement that puts field {@code f}'s value {@code x} into the output. */
+    interface FieldStatement {
+        String of(Field f, String x, String tag, String S, String F);
+    }
+
+    /**
+     * What encode and writeTo share, so they check the same things in the same order: the
+     * struct's version range, the hand-written check, then {@code open} (where the output
+     * starts), then each field's version gate and its {@code statement}, skipping absent optional
+     * fields and empty lists.
+     */
+    void structBody(StringBuilder sb, Decl s, String open, FieldStatement statement) {
+        String S = quote(s.name);
         if (s.since != null || s.until != null) {
             sb.append("        FieldCodec.checkStruct(v, ").append(ver(s.since != null ? s.since : "1.0")).append(", ")
                     .append(ver(s.until)).append(", ").append(S).append(");\n");
@@ -1219,7 +1236,7 @@ public class ModelGenerator {
             // What the field gates cannot see (a raw value's content): a hand-written check.
             sb.append("        ").append(s.check).append(".check(this, v);\n");
         }
-        sb.append("        ArrayList<Ttlv> out = new ArrayList<>(").append(Math.max(4, s.fields.size())).append(");\n");
+        sb.append(open);
         for (Field f : s.fields) {
             String F = quote(f.kind == FieldKind.TAG_CHOICE ? f.decl.name : f.tagName);
             String tag = f.tag != null ? hexTag(f.tag.code()) : null;
@@ -1231,25 +1248,23 @@ public class ModelGenerator {
                     sb.append("            ").append(gate).append('\n');
                 }
                 sb.append("            for (").append(elementType(f, s.pkg)).append(" each : ").append(f.javaName).append(") {\n");
-                sb.append("                out.add(").append(encodeExpr(s, f, "each", tag, S, F)).append(");\n");
+                sb.append("                ").append(statement.of(f, "each", tag, S, F)).append('\n');
                 sb.append("            }\n        }\n");
             } else {
-                boolean opt = f.card == '?';
-                String ind = opt ? "            " : "        ";
-                if (opt || gate != null) {
+                boolean guarded = f.card == '?' || gate != null;
+                String ind = guarded ? "            " : "        ";
+                if (guarded) {
                     sb.append("        if (").append(f.javaName).append(" != null) {\n");
-                    ind = "            ";
                 }
                 if (gate != null) {
                     sb.append(ind).append(gate).append('\n');
                 }
-                sb.append(ind).append("out.add(").append(encodeExpr(s, f, f.javaName, tag, S, F)).append(");\n");
-                if (opt || gate != null) {
+                sb.append(ind).append(statement.of(f, f.javaName, tag, S, F)).append('\n');
+                if (guarded) {
                     sb.append("        }\n");
                 }
             }
         }
-        sb.append("        return Ttlv.structure(tag, out);\n    }\n");
     }
 
     String encodeExpr(Decl s, Field f, String x, String tag, String S, String F) {
@@ -1280,55 +1295,18 @@ public class ModelGenerator {
 
     /**
      * {@code writeTo}: the encoding of {@link #structEncode} written straight into a TtlvWriter.
-     * The checks are the same calls in the same order (struct range, hand-written check, then per
-     * field its gate and value checks), so an input encode refuses is refused here with the same
-     * exception and message; only the bytes of the fields before it have been written.
+     * Both walk the fields through {@link #structBody}, so the checks are the same calls in the
+     * same order and an input encode refuses is refused here with the same exception and message;
+     * only the bytes of the fields before it have been written.
      */
     void structWriteTo(StringBuilder sb, Decl s) {
-        String S = quote(s.name);
         sb.append("\n    /** Writes {@link #encode(KmipVersion)}'s bytes into {@code w}. */\n");
         sb.append("    public void writeTo(TtlvWriter w, KmipVersion v) {\n        writeTo(w, TAG, v);\n    }\n\n");
         sb.append("    /**\n     * Writes {@link #encode(int, KmipVersion)}'s bytes into {@code w} without building the tree.\n     *\n")
                 .append("     * @throws KmipEncodingException as encode does, for the same input; {@code w} then holds a\n")
                 .append("     *     partial message\n     */\n");
         sb.append("    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n");
-        if (s.since != null || s.until != null) {
-            sb.append("        FieldCodec.checkStruct(v, ").append(ver(s.since != null ? s.since : "1.0")).append(", ")
-                    .append(ver(s.until)).append(", ").append(S).append(");\n");
-        }
-        if (s.check != null) {
-            sb.append("        ").append(s.check).append(".check(this, v);\n");
-        }
-        sb.append("        int mark = w.beginStructure(tag);\n");
-        for (Field f : s.fields) {
-            String F = quote(f.kind == FieldKind.TAG_CHOICE ? f.decl.name : f.tagName);
-            String tag = f.tag != null ? hexTag(f.tag.code()) : null;
-            String gate = f.gated ? "FieldCodec.checkField(v, " + ver(f.effSince) + ", " + ver(f.effUntil) + ", "
-                    + S + ", " + F + ");" : null;
-            if (f.list()) {
-                sb.append("        if (!").append(f.javaName).append(".isEmpty()) {\n");
-                if (gate != null) {
-                    sb.append("            ").append(gate).append('\n');
-                }
-                sb.append("            for (").append(elementType(f, s.pkg)).append(" each : ").append(f.javaName).append(") {\n");
-                sb.append("                ").append(writeStatement(s, f, "each", tag, S, F)).append('\n');
-                sb.append("            }\n        }\n");
-            } else {
-                boolean opt = f.card == '?';
-                String ind = "        ";
-                if (opt || gate != null) {
-                    sb.append("        if (").append(f.javaName).append(" != null) {\n");
-                    ind = "            ";
-                }
-                if (gate != null) {
-                    sb.append(ind).append(gate).append('\n');
-                }
-                sb.append(ind).append(writeStatement(s, f, f.javaName, tag, S, F)).append('\n');
-                if (opt || gate != null) {
-                    sb.append("        }\n");
-                }
-            }
-        }
+        structBody(sb, s, "        int mark = w.beginStructure(tag);\n", (f, x, tag, S, F) -> writeStatement(s, f, x, tag, S, F));
         sb.append("        w.endStructure(mark);\n    }\n");
         if (s.message) {
             sb.append("\n    /**\n     * This message in binary TTLV for version {@code v}: the bytes of\n")
@@ -1486,26 +1464,27 @@ public class ModelGenerator {
         sb.append("    /**\n     * Encodes under {@code tag} for version {@code v}.\n     *\n")
                 .append("     * @throws KmipEncodingException if {@code v} does not define this structure or an item's tag\n     */\n");
         sb.append("    public Ttlv encode(int tag, KmipVersion v) {\n");
-        if (b.since != null || b.until != null) {
-            sb.append("        FieldCodec.checkStruct(v, ").append(ver(b.since != null ? b.since : "1.0")).append(", ")
-                    .append(ver(b.until)).append(", ").append(quote(b.name)).append(");\n");
-        }
-        sb.append("        FieldCodec.checkItems(v, items, ").append(quote(b.name)).append(");\n");
+        bagChecks(sb, b);
         sb.append("        return Ttlv.structure(tag, items);\n    }\n\n");
         sb.append("    /** Writes {@link #encode(KmipVersion)}'s bytes into {@code w}. */\n");
         sb.append("    public void writeTo(TtlvWriter w, KmipVersion v) {\n        writeTo(w, TAG, v);\n    }\n\n");
         sb.append("    /**\n     * Writes {@link #encode(int, KmipVersion)}'s bytes into {@code w} without building the tree.\n     *\n")
                 .append("     * @throws KmipEncodingException as encode does, before writing anything\n     */\n");
         sb.append("    public void writeTo(TtlvWriter w, int tag, KmipVersion v) {\n");
+        bagChecks(sb, b);
+        sb.append("        int mark = w.beginStructure(tag);\n");
+        sb.append("        for (Ttlv item : items) {\n            w.write(item);\n        }\n");
+        sb.append("        w.endStructure(mark);\n    }\n}\n");
+        return withHeader(b, Set.of(), sb.toString());
+    }
+
+    /** The checks a bag's encode and writeTo both make first: its version range, then each item's tag. */
+    void bagChecks(StringBuilder sb, Decl b) {
         if (b.since != null || b.until != null) {
             sb.append("        FieldCodec.checkStruct(v, ").append(ver(b.since != null ? b.since : "1.0")).append(", ")
                     .append(ver(b.until)).append(", ").append(quote(b.name)).append(");\n");
         }
         sb.append("        FieldCodec.checkItems(v, items, ").append(quote(b.name)).append(");\n");
-        sb.append("        int mark = w.beginStructure(tag);\n");
-        sb.append("        for (Ttlv item : items) {\n            w.write(item);\n        }\n");
-        sb.append("        w.endStructure(mark);\n    }\n}\n");
-        return withHeader(b, Set.of(), sb.toString());
     }
 
     // ----- payload dispatch -----
