@@ -2,12 +2,11 @@ package io.kmipstack.interop;
 
 import io.kmipstack.certs.CertifiedKey;
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.certs.JdkTls;
 import io.kmipstack.codec.registry.Tag;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,16 +14,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A mutual-TLS relay between PyKMIP's client and our server that removes the Server Correlation
@@ -70,21 +66,8 @@ final class CorrelationStrippingRelay implements AutoCloseable {
         return relay;
     }
 
-    private static SSLContext context(CertifiedKey own, DevPki pki) throws IOException, GeneralSecurityException {
-        char[] password = "relay".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("own", own.privateKey(), password, new Certificate[] {own.certificate(), pki.ca().certificate()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, password);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return ctx;
+    private static SSLContext context(CertifiedKey own, DevPki pki) {
+        return JdkTls.context(own, new X509Certificate[] {own.certificate(), pki.ca().certificate()}, pki.ca().certificate());
     }
 
     int port() {
@@ -136,19 +119,11 @@ final class CorrelationStrippingRelay implements AutoCloseable {
     }
 
     private void copyFrames(Socket from, Socket to) {
-        try (DataInputStream in = new DataInputStream(from.getInputStream()); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            TtlvDecoder decoder = TtlvDecoder.create();
             while (true) {
-                byte[] header = new byte[8];
-                try {
-                    in.readFully(header);
-                } catch (EOFException end) {
-                    return;
-                }
-                int length = ((header[4] & 0xFF) << 24) | ((header[5] & 0xFF) << 16) | ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
-                byte[] frame = new byte[8 + length];
-                System.arraycopy(header, 0, frame, 0, 8);
-                in.readFully(frame, 8, length);
-                out.write(TtlvEncoder.encode(withoutServerCorrelation(TtlvDecoder.create().decode(frame))));
+                // The end of the stream, even between messages, ends the copy like any other close.
+                out.write(TtlvEncoder.encode(withoutServerCorrelation(decoder.read(in))));
                 out.flush();
             }
         } catch (IOException closed) {

@@ -2,6 +2,8 @@ package io.kmipstack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kmipstack.certs.CertifiedKey;
+import io.kmipstack.certs.JdkTls;
 import io.kmipstack.certs.Pem;
 import io.kmipstack.codec.model.ProtocolVersion;
 import io.kmipstack.codec.model.RequestBatchItem;
@@ -15,19 +17,14 @@ import io.kmipstack.codec.registry.ResultStatus;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
 import io.kmipstack.server.KmipServer;
-import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,33 +78,15 @@ class ServerCommandIT {
     }
 
     private static ResponseMessage discoverVersions(int port, Path certs) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("c", Pem.readPrivateKey(certs.resolve("client.key")), new char[0],
-                new X509Certificate[] {Pem.readCertificate(certs.resolve("client.pem"))});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, new char[0]);
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", Pem.readCertificate(certs.resolve("ca.pem")));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLContext ctx = JdkTls.context(new CertifiedKey(Pem.readCertificate(certs.resolve("client.pem")),
+                Pem.readPrivateKey(certs.resolve("client.key"))), Pem.readCertificate(certs.resolve("ca.pem")));
 
         RequestMessage request = new RequestMessage(RequestHeader.of(new ProtocolVersion(2, 1), 1),
                 List.of(RequestBatchItem.of(Operation.DISCOVER_VERSIONS, DiscoverVersionsRequestPayload.of())));
         try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("localhost", port)) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(TtlvEncoder.encode(request.encode(KmipVersion.V2_1)));
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] header = new byte[8];
-            in.readFully(header);
-            int length = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | (header[7] & 0xFF);
-            byte[] frame = new byte[8 + length];
-            System.arraycopy(header, 0, frame, 0, 8);
-            in.readFully(frame, 8, length);
-            return ResponseMessage.decode(TtlvDecoder.create().decode(frame));
+            return ResponseMessage.decode(TtlvDecoder.create().read(s.getInputStream()));
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.kmipstack.junit;
 
+import io.kmipstack.certs.CertifiedKey;
+import io.kmipstack.certs.JdkTls;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * How a test reaches the server {@link KmipServerExtension} started: address, ports, and the
@@ -37,23 +36,7 @@ public record KmipConnectionSettings(
 
     /** A JDK TLS context that presents the client certificate and trusts the test CA. */
     public SSLContext sslContext() {
-        try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("client", clientKey, new char[0], new X509Certificate[] {clientCertificate});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, new char[0]);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", caCertificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException("client TLS context: " + e.getMessage(), e);
-        }
+        return JdkTls.context(new CertifiedKey(clientCertificate, clientKey), caCertificate);
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.kmipstack.codec.registry.KmipVersion;
 import io.kmipstack.codec.registry.Operation;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
@@ -27,14 +26,7 @@ final class Kmip {
         try (SSLSocket socket = (SSLSocket) s.sslContext().getSocketFactory().createSocket(s.host(), s.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(TtlvEncoder.encode(request.encode(KmipVersion.V2_1)));
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            byte[] header = new byte[8];
-            in.readFully(header);
-            int length = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | (header[7] & 0xFF);
-            byte[] frame = new byte[8 + length];
-            System.arraycopy(header, 0, frame, 0, 8);
-            in.readFully(frame, 8, length);
-            return ResponseMessage.decode(TtlvDecoder.create().decode(frame));
+            return ResponseMessage.decode(TtlvDecoder.create().read(socket.getInputStream()));
         }
     }
 }

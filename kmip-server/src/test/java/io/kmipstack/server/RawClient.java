@@ -63,13 +63,7 @@ final class RawClient implements AutoCloseable {
 
     /** The next response frame, decoded as TTLV. */
     Ttlv receive() throws IOException {
-        byte[] header = new byte[8];
-        in.readFully(header);
-        int length = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | (header[7] & 0xFF);
-        byte[] frame = new byte[8 + length];
-        System.arraycopy(header, 0, frame, 0, 8);
-        in.readFully(frame, 8, length);
-        return TtlvDecoder.create().decode(frame);
+        return TtlvDecoder.create().read(in);
     }
 
     ResponseMessage receiveResponse() throws IOException {

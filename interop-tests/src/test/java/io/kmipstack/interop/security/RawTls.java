@@ -1,22 +1,17 @@
 package io.kmipstack.interop.security;
 
 import io.kmipstack.certs.CertifiedKey;
+import io.kmipstack.certs.JdkTls;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
 import io.kmipstack.codec.xml.KmipXml;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Bare mutual-TLS sockets over the dev PKI, for tests that must hold, starve or stall connections. */
 final class RawTls {
@@ -33,23 +28,7 @@ final class RawTls {
     }
 
     static SSLContext context(CertifiedKey client) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("client", client.privateKey(), new char[0], new X509Certificate[] {client.certificate()});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, new char[0]);
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("ca", ServerProcess.PKI.ca().certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JdkTls.context(client, ServerProcess.PKI.ca().certificate());
     }
 
     /** A handshaken TLS connection as alice. */
@@ -71,14 +50,7 @@ final class RawTls {
     }
 
     static Ttlv read(Socket s) throws IOException {
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        byte[] header = new byte[8];
-        in.readFully(header);
-        int length = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | (header[7] & 0xFF);
-        byte[] frame = new byte[8 + length];
-        System.arraycopy(header, 0, frame, 0, 8);
-        in.readFully(frame, 8, length);
-        return TtlvDecoder.create().decode(frame);
+        return TtlvDecoder.create().read(s.getInputStream());
     }
 
     /** True when the peer closed within {@code millis} (end of stream, reset or TLS close); false on timeout. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kmipstack.certs.CertifiedKey;
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.certs.JdkTls;
 import io.kmipstack.client.KmipClient;
 import io.kmipstack.client.KmipClientOptions;
 import io.kmipstack.client.KmipConnectionException;
@@ -14,16 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,18 +85,7 @@ class ServerIdentityIT {
         final Thread thread;
 
         Peer(String address, CertifiedKey identity) throws Exception {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("server", identity.privateKey(), new char[0], new X509Certificate[] {identity.certificate()});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, new char[0]);
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("ca", PKI.ca().certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+            SSLContext ctx = JdkTls.context(identity, PKI.ca().certificate());
             socket = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
             socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
             thread = new Thread(this::serve, "peer-" + address);

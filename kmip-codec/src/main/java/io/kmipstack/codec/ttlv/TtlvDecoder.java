@@ -43,6 +43,28 @@ public final class TtlvDecoder {
         return decode(message, 0, message.length);
     }
 
+    /**
+     * Reads one message from a blocking stream (a plain socket) and decodes it: its 8-byte header,
+     * then the value length the header declares. A declared length beyond this decoder's limit is
+     * refused before anything is allocated for it.
+     *
+     * @throws java.io.EOFException if the stream ends before the whole message
+     * @throws TtlvDecodingException if the declared length is too large or the message is not valid TTLV
+     */
+    public Ttlv read(java.io.InputStream in) throws java.io.IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        byte[] header = new byte[8];
+        data.readFully(header);
+        long length = 8L + (ByteBuffer.wrap(header, 4, 4).getInt() & 0xFFFF_FFFFL);
+        if (length > limits.maxMessageSize()) {
+            throw new TtlvDecodingException(
+                    "message length: " + length + " (expected: <= " + limits.maxMessageSize() + ")", 0, "");
+        }
+        byte[] message = java.util.Arrays.copyOf(header, (int) length);
+        data.readFully(message, 8, message.length - 8);
+        return decode(message);
+    }
+
     /** Decodes exactly one item spanning {@code message[offset, offset+length)}. */
     public Ttlv decode(byte[] message, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, message.length);

@@ -2,6 +2,7 @@ package io.kmipstack.server.security;
 
 import io.kmipstack.certs.CertifiedKey;
 import io.kmipstack.certs.DevPki;
+import io.kmipstack.certs.JdkTls;
 import io.kmipstack.codec.ttlv.Ttlv;
 import io.kmipstack.codec.ttlv.TtlvDecoder;
 import io.kmipstack.codec.ttlv.TtlvEncoder;
@@ -10,20 +11,14 @@ import io.kmipstack.server.TlsMaterial;
 import io.kmipstack.server.op.Handlers;
 import io.kmipstack.server.store.ObjectStores;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The security tests' PKI (alice, bob and the bad certificates the dev PKI mints), a server with
@@ -47,26 +42,7 @@ final class Tls {
 
     /** A JDK client context presenting {@code client} (none when null) and trusting the dev CA. */
     static SSLContext context(CertifiedKey client) {
-        try {
-            KeyManagerFactory kmf = null;
-            if (client != null) {
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                ks.setKeyEntry("client", client.privateKey(), new char[0], new X509Certificate[] {client.certificate()});
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(ks, new char[0]);
-            }
-            KeyStore ts = KeyStore.getInstance("PKCS12");
-            ts.load(null, null);
-            ts.setCertificateEntry("ca", PKI.ca().certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ts);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return JdkTls.context(client, PKI.ca().certificate());
     }
 
     static SSLSocket connect(int port, CertifiedKey client, String... protocols) throws IOException {
@@ -86,14 +62,7 @@ final class Tls {
     }
 
     static Ttlv read(Socket s) throws IOException {
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        byte[] header = new byte[8];
-        in.readFully(header);
-        int length = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | (header[7] & 0xFF);
-        byte[] frame = new byte[8 + length];
-        System.arraycopy(header, 0, frame, 0, 8);
-        in.readFully(frame, 8, length);
-        return TtlvDecoder.create().decode(frame);
+        return TtlvDecoder.create().read(s.getInputStream());
     }
 
     /** True when the peer closed (end of stream, reset, TLS close) within {@code millis}; false on timeout. */
