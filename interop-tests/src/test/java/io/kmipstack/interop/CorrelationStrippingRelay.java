@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +54,7 @@ final class CorrelationStrippingRelay implements AutoCloseable {
         acceptor.setDaemon(true);
     }
 
-    static CorrelationStrippingRelay start(DevPki pki, String backendHost, int backendPort) throws IOException, GeneralSecurityException {
+    static CorrelationStrippingRelay start(DevPki pki, String backendHost, int backendPort) throws IOException {
         SSLContext serverSide = context(pki.server(), pki);
         SSLServerSocket listener = (SSLServerSocket) serverSide.getServerSocketFactory()
                 .createServerSocket(0, 16, InetAddress.getLoopbackAddress());
